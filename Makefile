@@ -1,0 +1,26 @@
+# The two commands of the README work on a fresh machine with Python 3.11 and pip.
+UV ?= $(shell command -v uv 2>/dev/null || echo "$(HOME)/.local/bin/uv")
+PY := $(UV) run --frozen python
+
+.PHONY: demo test install lint bench
+
+$(UV):
+	python3 -m pip install --user --quiet uv==0.13.8 || python3 -m pip install --quiet uv==0.13.8
+
+install: $(UV)
+	$(UV) sync --frozen
+
+## make demo: install, migrate, seed the demo and serve it on http://127.0.0.1:8000
+demo: install
+	mkdir -p var
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py seed_demo
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+## make test: install and run the whole test suite
+test: install
+	$(UV) run --frozen pytest
+
+lint: install
+	$(UV) run --frozen ruff check .
+	$(PY) manage.py makemigrations --check --dry-run

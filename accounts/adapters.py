@@ -1,0 +1,20 @@
+from allauth.account.adapter import DefaultAccountAdapter
+from django.urls import reverse
+
+from accounts.invitations import find_open_invitation
+
+INVITATION_SESSION_KEY = "civic_invitation_token"
+OPEN_SIGNUP_SESSION_KEY = "civic_open_signup"
+
+
+class InvitationOnlyAccountAdapter(DefaultAccountAdapter):
+    """Sign-up is open only to someone holding a valid invitation (or applying for a city)."""
+
+    def is_open_for_signup(self, request):
+        if request.session.get(OPEN_SIGNUP_SESSION_KEY):
+            return True
+        token = request.session.get(INVITATION_SESSION_KEY)
+        return bool(token and find_open_invitation(token))
+
+    def get_login_redirect_url(self, request):
+        return reverse("home")

@@ -1,0 +1,24 @@
+"""Two-factor rules shared by the portal and the API."""
+
+from allauth.mfa.models import Authenticator
+from django.conf import settings
+
+from cities.access import is_coach
+
+
+def has_totp(user):
+    """True when ``user`` has set up a TOTP authenticator."""
+    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+
+
+def must_use_mfa(user):
+    """Staff and coaches must use two-factor authentication when the setting requires it."""
+    return settings.CIVIC_REQUIRE_MFA and (user.is_staff or is_coach(user))
+
+
+def verify_totp_code(user, code):
+    """Check a TOTP ``code`` against the user's authenticator."""
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    authenticator = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).first()
+    return bool(authenticator and code and TOTP(authenticator).validate_code(str(code)))

@@ -1,0 +1,31 @@
+from django.contrib import admin
+
+from cohorts.models import Cohort, Enrollment, Program
+
+
+@admin.register(Program)
+class ProgramAdmin(admin.ModelAdmin):
+    search_fields = ["name"]
+
+
+class EnrollmentInline(admin.TabularInline):
+    model = Enrollment
+    extra = 0
+    autocomplete_fields = ["city"]
+
+
+@admin.register(Cohort)
+class CohortAdmin(admin.ModelAdmin):
+    list_display = ["name", "starts_on", "ends_on", "capacity", "time_zone"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [EnrollmentInline]
+
+
+@admin.register(Enrollment)
+class EnrollmentAdmin(admin.ModelAdmin):
+    list_display = ["city", "cohort", "enrolled_at"]
+    list_filter = ["cohort"]
+    search_fields = ["city__name"]
+    autocomplete_fields = ["city", "cohort"]
+    list_select_related = ["city", "cohort"]

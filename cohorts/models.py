@@ -1,0 +1,70 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django_scopes import ScopedManager
+
+from accounts.models import validate_time_zone
+
+
+class Program(models.Model):
+    """An optional grouping of cohorts (e.g. "City Data Alliance")."""
+
+    name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        verbose_name = _("program")
+        verbose_name_plural = _("programs")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Cohort(models.Model):
+    """A six-month accelerator cohort with its dates and application window."""
+
+    program = models.ForeignKey(
+        Program, null=True, blank=True, on_delete=models.SET_NULL, related_name="cohorts",
+        verbose_name=_("program"),
+    )
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    starts_on = models.DateField(_("starts on"))
+    ends_on = models.DateField(_("ends on"))
+    time_zone = models.CharField(
+        _("home time zone"), max_length=64, validators=[validate_time_zone],
+        default="America/New_York",
+    )
+    capacity = models.PositiveSmallIntegerField(_("capacity (cities)"), default=20)
+    convening_starts_on = models.DateField(_("convening starts on"), null=True, blank=True)
+    convening_ends_on = models.DateField(_("convening ends on"), null=True, blank=True)
+    applications_open_at = models.DateTimeField(_("applications open at"), null=True, blank=True)
+    applications_close_at = models.DateTimeField(_("applications close at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("cohort")
+        verbose_name_plural = _("cohorts")
+        ordering = ["-starts_on"]
+
+    def __str__(self):
+        return self.name
+
+
+class Enrollment(models.Model):
+    """A city admitted to a cohort."""
+
+    city = models.ForeignKey("cities.City", on_delete=models.CASCADE, related_name="enrollments")
+    cohort = models.ForeignKey(Cohort, on_delete=models.PROTECT, related_name="enrollments")
+    enrolled_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ScopedManager(city="city")
+
+    class Meta:
+        verbose_name = _("enrollment")
+        verbose_name_plural = _("enrollments")
+        constraints = [
+            models.UniqueConstraint(fields=["city", "cohort"], name="one_enrollment_per_cohort")
+        ]
+
+    def __str__(self):
+        return f"{self.city} · {self.cohort}"

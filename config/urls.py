@@ -1,0 +1,30 @@
+from django.contrib import admin
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from accounts import views as account_views
+from config import views as ops_views
+
+admin.site.site_header = "Civic Accelerator — program staff"
+admin.site.site_title = "Civic Accelerator admin"
+admin.site.index_title = "Run the accelerator"
+
+urlpatterns = [
+    path("", account_views.home, name="home"),
+    path("healthz", ops_views.healthz, name="healthz"),
+    path("accounts/", include("allauth.urls")),
+    path("", include("accounts.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+    path("staff/", include("cohorts.staff_urls")),
+    path("coach/", include("coaching.urls")),
+    path("c/<slug:city>/", include("cities.urls")),
+    path("api/v1/", include("config.api_urls")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+]
+
+handler400 = "config.views.error_400"
+handler403 = "config.views.error_403"
+handler404 = "config.views.error_404"
+handler500 = "config.views.error_500"

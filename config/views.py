@@ -1,0 +1,68 @@
+"""Operational views: health, and error pages that look like the product."""
+
+import redis
+from django.conf import settings
+from django.db import connection
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+
+
+def database_state():
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception as error:  # noqa: BLE001 - any failure is reported, not raised
+        return f"error: {error.__class__.__name__}"
+    return "ok"
+
+
+def broker_state():
+    if settings.CELERY_TASK_ALWAYS_EAGER or not settings.REDIS_URL:
+        return "eager"
+    try:
+        client = redis.Redis.from_url(
+            settings.REDIS_URL, socket_timeout=2, socket_connect_timeout=2
+        )
+        client.ping()
+    except redis.RedisError as error:
+        return f"error: {error.__class__.__name__}"
+    return "ok"
+
+
+@never_cache
+def healthz(request):
+    """200 with the state of the database and the broker, 503 when either is down."""
+    state = {"database": database_state(), "broker": broker_state()}
+    healthy = all(not value.startswith("error") for value in state.values())
+    return JsonResponse(state, status=200 if healthy else 503)
+
+
+def _wants_json(request):
+    return request.path.startswith("/api/")
+
+
+def error_404(request, exception=None):
+    if _wants_json(request):
+        return JsonResponse({"detail": _("Not found.")}, status=404)
+    return render(request, "404.html", status=404)
+
+
+def error_403(request, exception=None):
+    if _wants_json(request):
+        return JsonResponse({"detail": _("You do not have permission to do this.")}, status=403)
+    return render(request, "403.html", status=403)
+
+
+def error_500(request):
+    if _wants_json(request):
+        return JsonResponse({"detail": _("Internal error. The team has been told.")}, status=500)
+    return render(request, "500.html", status=500)
+
+
+def error_400(request, exception=None):
+    if _wants_json(request):
+        return JsonResponse({"detail": _("Bad request.")}, status=400)
+    return render(request, "400.html", status=400)

@@ -1,0 +1,29 @@
+import pytest
+from django_scopes import scopes_disabled
+
+
+@pytest.fixture(autouse=True)
+def _test_settings(settings, tmp_path):
+    """Files go to a fresh folder per test; passwords hash fast (tests, not production)."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def no_scope():
+    """Test set-up that creates rows across cities does so with scopes explicitly off."""
+    with scopes_disabled():
+        yield
+
+
+for _name, _what in {
+    "postgres": "PostgreSQL (DATABASE_URL)",
+    "redis": "Redis (REDIS_URL)",
+    "browser": "Chromium (/usr/bin/chromium)",
+}.items():
+
+    def _missing(what=_what):
+        pytest.fail(f"CIVIC_REQUIRE_SERVICES=1 but {what} is not available")
+
+    _fixture_name = "_service_missing_" + _name
+    globals()[_fixture_name] = pytest.fixture(_missing, name=_fixture_name)
