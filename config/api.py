@@ -17,10 +17,12 @@ def json_exception_handler(exc, context):
         exc = exceptions.ValidationError(
             exc.message_dict if hasattr(exc, "error_dict") else {"detail": exc.messages}
         )
+    if isinstance(exc, Http404):
+        exc = exceptions.NotFound()  # the same answer whether a row is missing or hidden
     response = exception_handler(exc, context)
     if response is not None:
         return response
-    if isinstance(exc, Http404 | PermissionDenied):  # pragma: no cover - DRF maps these
+    if isinstance(exc, PermissionDenied):
         return None
     logger.exception("Unhandled API error", exc_info=exc)
     return Response(

@@ -3,7 +3,7 @@
 import redis
 from django.conf import settings
 from django.db import connection
-from django.http import JsonResponse
+from django.http import HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -56,10 +56,19 @@ def error_403(request, exception=None):
     return render(request, "403.html", status=403)
 
 
+MINIMAL_500 = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>Something went wrong</title></head><body><main><h1>Something went wrong on our side</h1>
+<p>The team has been told. Please try again in a few minutes.</p></main></body></html>"""
+
+
 def error_500(request):
+    """The product's 500 page; if rendering it fails too (database down…), a bare one."""
     if _wants_json(request):
         return JsonResponse({"detail": _("Internal error. The team has been told.")}, status=500)
-    return render(request, "500.html", status=500)
+    try:
+        return render(request, "500.html", status=500)
+    except Exception:  # noqa: BLE001 - the error page itself must never raise
+        return HttpResponseServerError(MINIMAL_500)
 
 
 def error_400(request, exception=None):
