@@ -1,0 +1,201 @@
+"""Playwright harness: real Chromium (Debian's /usr/bin/chromium) against ``live_server``.
+
+Fixtures: ``browser`` (one headless Chromium per session), ``page`` (a fresh context per
+test; override the ``browser_timezone`` fixture, or parametrize it, to change the clock the
+page sees), ``demo`` (the ``seed_demo`` data in the test database).
+Helpers: ``visit``, ``login``, ``assert_accessible`` and ``snap``. Every page a test looks at
+is saved as ``tests/browser/screenshots/<test>-<n>.png`` so that a person can look at it.
+
+Browser tests need ``transactional_db``: ``live_server`` serves from another thread, which
+cannot see data inside the test's transaction.
+"""
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+# Playwright's sync API keeps an event loop running in this thread; Django refuses ORM calls
+# from a thread with a running loop unless told that this is fine (it is: nothing else
+# runs on that loop).
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
+DEMO_PASSWORD = os.environ.get("DEMO_PASSWORD", "accelerate-demo")
+# axe impacts that fail a test; "minor" and "moderate" ones are left to judgement.
+BLOCKING_IMPACTS = ("serious", "critical")
+
+_axe = Axe()
+
+
+@dataclass
+class _Shots:
+    """Where one test's screenshots go, and the JavaScript errors its pages raised."""
+
+    stem: str
+    count: int = 0
+    page_errors: list[str] = field(default_factory=list)
+
+
+def snap(page, *, force=False):
+    """Save a screenshot of the page, once per loaded document unless ``force``.
+
+    Returns the file's path, or None when this document was saved already.
+    """
+    shots = getattr(page, "civic_shots", None)
+    if shots is None or page.is_closed():
+        return None
+    # A flag on ``window`` marks a saved document; a new document starts without it.
+    if not force and page.evaluate("() => window.__civicScreenshot === true"):
+        return None
+    shots.count += 1
+    path = SCREENSHOTS / f"{shots.stem}-{shots.count}.png"
+    page.screenshot(path=str(path), full_page=True)
+    page.evaluate("() => { window.__civicScreenshot = true; }")
+    return path
+
+
+def visit(page, url, *, expect_status=None):
+    """Open ``url``, wait for it to load, save a screenshot and return the response.
+
+    With ``expect_status`` the final response's status is checked too.
+    """
+    response = page.goto(url, wait_until="load")
+    snap(page)
+    if expect_status is not None:
+        assert response is not None, f"no response for {url}"
+        assert response.status == expect_status, (
+            f"{url} answered {response.status} ({page.url}), expected {expect_status}"
+        )
+    return response
+
+
+def path_of(page):
+    """The path of the page's current URL, e.g. ``/c/riverton/``."""
+    return urlsplit(page.url).path
+
+
+def login(page, live_server, email, password=DEMO_PASSWORD):
+    """Log in through allauth's form at /accounts/login/; returns the page after login.
+
+    If the browser is already on the login page (e.g. sent there with ``?next=``), that page
+    is used, so the ``next`` round trip is exercised.
+    """
+    if path_of(page) != "/accounts/login/":
+        visit(page, f"{live_server.url}/accounts/login/", expect_status=200)
+    form = page.locator("form").filter(has=page.locator('input[name="password"]')).first
+    form.locator('input[name="login"]').fill(email)
+    form.locator('input[name="password"]').fill(password)
+    with page.expect_navigation(wait_until="load"):
+        form.locator('[type="submit"]').first.click()
+    snap(page)
+    if path_of(page) == "/accounts/login/":
+        errors = page.locator(".errorlist, [role=alert], .alert").all_inner_texts()
+        pytest.fail(f"login as {email} failed; the page says: {errors or page.inner_text('body')}")
+    return page
+
+
+def _describe(violation):
+    lines = [
+        f"- [{violation['impact']}] {violation['id']}: {violation['help']}",
+        f"  {violation['helpUrl']}",
+    ]
+    for node in violation["nodes"][:5]:
+        target = ", ".join(str(t) for t in node["target"])
+        lines.append(f"    at {target}: {node['html'][:200]}")
+        summary = node.get("failureSummary")
+        if summary:
+            lines.extend(f"      {line}" for line in summary.splitlines())
+    if len(violation["nodes"]) > 5:
+        lines.append(f"    … and {len(violation['nodes']) - 5} more elements")
+    return "\n".join(lines)
+
+
+def assert_accessible(page):
+    """Run axe-core on the current page; fail on any serious or critical violation."""
+    snap(page)
+    results = _axe.run(page)
+    blocking = [v for v in results.response["violations"] if v["impact"] in BLOCKING_IMPACTS]
+    if blocking:
+        report = "\n".join(_describe(v) for v in blocking)
+        pytest.fail(
+            f"{len(blocking)} serious/critical accessibility violation(s) on {page.url}:\n{report}",
+            pytrace=False,
+        )
+    return results
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Debian Chromium for the whole session."""
+    from playwright.sync_api import sync_playwright
+
+    if not os.path.exists(CHROMIUM):
+        pytest.fail(f"{CHROMIUM} is missing (apt-get install chromium)")
+    playwright = sync_playwright().start()
+    try:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        try:
+            yield browser
+        finally:
+            browser.close()
+    finally:
+        playwright.stop()
+
+
+@pytest.fixture
+def browser_timezone():
+    """The time zone the page's clock runs in; override or parametrize to change it."""
+    return "UTC"
+
+
+@pytest.fixture
+def page(browser, browser_timezone, request):
+    """A page in a new browser context (en-US, ``browser_timezone``) for one test."""
+    stem = re.sub(r"[^\w.-]+", "_", request.node.name).strip("_")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for old in SCREENSHOTS.glob(f"{stem}-*.png"):
+        old.unlink()
+    context = browser.new_context(
+        locale="en-US",
+        timezone_id=browser_timezone,
+        viewport={"width": 1280, "height": 900},
+    )
+    context.set_default_timeout(15_000)
+    context.set_default_navigation_timeout(30_000)
+    page = context.new_page()
+    shots = _Shots(stem=stem)
+    # Kept on the page itself, so the helpers work whichever module object imported them.
+    page.civic_shots = shots
+    page.on("pageerror", lambda error: shots.page_errors.append(str(error)))
+    try:
+        yield page
+        # The last page the test saw, unless it was saved already.
+        snap(page)
+        assert not shots.page_errors, f"JavaScript errors on the page: {shots.page_errors}"
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def demo(transactional_db):
+    """The demo cohort, cities and accounts made by ``manage.py seed_demo``."""
+    from django.core.management import call_command
+
+    call_command("seed_demo", verbosity=0)
