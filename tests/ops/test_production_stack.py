@@ -17,12 +17,11 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from contextlib import contextmanager
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
+from tests.pg import throwaway_database, with_path
 from tests.services import requires_postgres, requires_redis
 
 REPO = Path(__file__).resolve().parents[2]
@@ -30,34 +29,10 @@ PYTHON = sys.executable
 REDIS_DB = 15  # out of the way of the test suite (/1) and anything else on this Redis
 
 
-def _with_path(url, path):
-    parts = urlsplit(url)
-    return urlunsplit((parts.scheme, parts.netloc, path, parts.query, ""))
-
-
 def _free_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
-
-
-@contextmanager
-def _throwaway_database(database_url):
-    """A new, empty PostgreSQL database on the server of ``database_url``; dropped after."""
-    import psycopg
-    from psycopg import sql
-
-    name = f"civic_prodproof_{secrets.token_hex(4)}"
-    admin_url = _with_path(database_url, "/postgres")
-    with psycopg.connect(admin_url, autocommit=True, connect_timeout=10) as conn:
-        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-    try:
-        yield _with_path(database_url, f"/{name}")
-    finally:
-        with psycopg.connect(admin_url, autocommit=True, connect_timeout=10) as conn:
-            conn.execute(
-                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
-            )
 
 
 def _flush_redis(redis_url):
@@ -200,8 +175,8 @@ def _wait_for_http(processes, url, timeout):
 @pytest.fixture
 def production_env(tmp_path):
     """Environment for the production processes, with a throwaway database and Redis /15."""
-    redis_url = _with_path(os.environ["REDIS_URL"], f"/{REDIS_DB}")
-    with _throwaway_database(os.environ["DATABASE_URL"]) as database_url:
+    redis_url = with_path(os.environ["REDIS_URL"], f"/{REDIS_DB}")
+    with throwaway_database(os.environ["DATABASE_URL"]) as database_url:
         env = {
             key: value
             for key, value in os.environ.items()
