@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
-from accounts.models import Invitation, Membership
+from accounts.models import Invitation, Membership, Role
 
 INVITATION_VALID_FOR = timedelta(days=30)
 
@@ -48,6 +48,7 @@ def accept_invitation(*, invitation, user):
     """Make ``user`` a member of the invitation's city in its role.
 
     The invitation link reached the invited address, so that address counts as verified.
+    An invited chief data officer becomes the city's CDO when it has none yet.
     Refused when the signed-in user's e-mail is not the invited one.
     """
     if user.email.lower() != invitation.email.lower():
@@ -65,6 +66,9 @@ def accept_invitation(*, invitation, user):
         invitation.accepted_at = timezone.now()
         invitation.accepted_by = user
         invitation.save(update_fields=["accepted_at", "accepted_by"])
+    if invitation.role == Role.CDO and invitation.city.chief_data_officer_id is None:
+        invitation.city.chief_data_officer = user
+        invitation.city.save(update_fields=["chief_data_officer"])
     EmailAddress.objects.update_or_create(
         user=user, email=user.email, defaults={"verified": True, "primary": True}
     )

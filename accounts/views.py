@@ -5,9 +5,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from accounts.adapters import INVITATION_SESSION_KEY
+from accounts.adapters import INVITATION_SESSION_KEY, OPEN_SIGNUP_SESSION_KEY
 from accounts.invitations import accept_invitation, find_open_invitation
 from cities.access import home_city_for, is_coach
+from cities.applications import has_applied
 
 
 def home(request):
@@ -22,6 +23,8 @@ def home(request):
     city = home_city_for(user)
     if city is not None:
         return redirect(city.get_absolute_url())
+    if request.session.get(OPEN_SIGNUP_SESSION_KEY) or has_applied(user):
+        return redirect("apply:mine")  # an applicant, back to their applications
     return render(request, "accounts/no_city.html")
 
 

@@ -11,3 +11,6 @@ class CityAdmin(SimpleHistoryAdmin):
     search_fields = ["name", "region", "country"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["chief_data_officer"]
+
+
+from cities import staff_review  # noqa: E402,F401  (registers the application review admin)

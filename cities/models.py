@@ -40,3 +40,6 @@ class City(models.Model):
 
     def get_absolute_url(self):
         return reverse("cities:home", kwargs={"city": self.slug})
+
+
+from cities.application_models import Application, ApplicationState  # noqa: E402,F401

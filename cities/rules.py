@@ -39,3 +39,6 @@ can_view_city = is_program_staff | is_city_member | is_city_coach
 
 rules.add_rule("can_view_city", can_view_city)
 rules.add_perm("cities.view_city", can_view_city)
+
+can_view_timeline = is_program_staff | is_city_coach
+rules.add_rule("can_view_timeline", can_view_timeline)

@@ -1,6 +1,7 @@
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
-from coaching.models import CoachAssignment
+from coaching.models import ActionItem, CheckIn, CoachAssignment, MayorRequest
 
 
 @admin.register(CoachAssignment)
@@ -10,3 +11,34 @@ class CoachAssignmentAdmin(admin.ModelAdmin):
     search_fields = ["coach__email", "enrollment__city__name"]
     autocomplete_fields = ["coach", "enrollment"]
     list_select_related = ["coach", "enrollment__city", "enrollment__cohort"]
+
+
+@admin.register(CheckIn)
+class CheckInAdmin(SimpleHistoryAdmin):
+    """Staff may read private notes; the admin is staff-only."""
+
+    list_display = ["city", "happened_at", "coach", "mode", "status"]
+    list_filter = ["status", "mode", "city"]
+    search_fields = ["city__name", "summary"]
+    list_select_related = ["city", "coach"]
+    autocomplete_fields = ["attendees", "coach"]
+    date_hierarchy = "happened_at"
+
+
+@admin.register(ActionItem)
+class ActionItemAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "city", "owner", "due_on", "status"]
+    list_filter = ["status", "city"]
+    search_fields = ["title", "city__name"]
+    list_select_related = ["city", "owner"]
+    raw_id_fields = ["checkin", "initiative"]
+    autocomplete_fields = ["owner"]
+
+
+@admin.register(MayorRequest)
+class MayorRequestAdmin(SimpleHistoryAdmin):
+    list_display = ["question", "city", "deadline", "answered_at"]
+    list_filter = ["city"]
+    search_fields = ["question", "city__name"]
+    list_select_related = ["city"]
+    readonly_fields = ["answered_by", "answered_at"]

@@ -1,18 +1,40 @@
+"""Pages outside a city: a coach's home and staff's cadence watch (they look across
+cities, so they run with scopes disabled explicitly)."""
+
 from django.shortcuts import render
+from django.utils import timezone
 from django_scopes import scopes_disabled
 
-from accounts.decorators import role_required
+from accounts.decorators import role_required, staff_required
 from cities.access import is_coach
-from coaching.models import CoachAssignment
+from coaching import cadence
+from coaching.models import CoachAssignment, Pillar
 
 
 @role_required(lambda user: user.is_staff or is_coach(user))
 def coach_home(request):
-    """A coach's cities, and nothing of other coaches' cities."""
+    """A coach's cities with their last and next check-in, open and overdue action items and
+    the latest red/amber/green per pillar; nothing of other coaches' cities."""
+    today = timezone.localdate()
     with scopes_disabled():
-        assignments = list(
-            CoachAssignment.objects.filter(coach=request.user)
-            .select_related("enrollment__city", "enrollment__cohort")
-            .order_by("enrollment__city__name")
+        rows = cadence.city_cadences(
+            CoachAssignment.objects.filter(coach=request.user).order_by(
+                "enrollment__city__name", "-enrollment__cohort__starts_on"
+            ),
+            today=today,
         )
-    return render(request, "coaching/coach_home.html", {"assignments": assignments})
+    return render(request, "coaching/coach_home.html", {
+        "rows": rows, "pillars": list(Pillar), "today": today,
+    })
+
+
+@staff_required
+def cadence_watch(request):
+    """Staff: every coached city against its cadence, the most overdue first."""
+    today = timezone.localdate()
+    with scopes_disabled():
+        rows = cadence.cadence_watch(today=today)
+    return render(request, "coaching/cadence_watch.html", {
+        "rows": rows, "overdue_count": sum(1 for row in rows if row.is_overdue),
+        "today": today,
+    })

@@ -16,7 +16,8 @@ class EnrollmentInline(admin.TabularInline):
 
 @admin.register(Cohort)
 class CohortAdmin(admin.ModelAdmin):
-    list_display = ["name", "starts_on", "ends_on", "capacity", "time_zone"]
+    list_display = ["name", "status", "starts_on", "ends_on", "capacity", "time_zone"]
+    list_filter = ["status"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [EnrollmentInline]
@@ -29,3 +30,6 @@ class EnrollmentAdmin(admin.ModelAdmin):
     search_fields = ["city__name"]
     autocomplete_fields = ["city", "cohort"]
     list_select_related = ["city", "cohort"]
+
+
+from cohorts.session_admin import *  # noqa: E402,F401,F403  (sessions, RSVPs, attendance, hours)

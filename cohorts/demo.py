@@ -25,6 +25,7 @@ def seed(demo):
         defaults=dict(
             program=program, name="City Data Alliance — Accelerator (demo cohort)",
             starts_on=starts, ends_on=ends, time_zone="America/New_York", capacity=12,
+            status="running",
             convening_starts_on=starts + timedelta(days=7),
             convening_ends_on=starts + timedelta(days=9),
             applications_open_at=datetime.combine(starts - timedelta(days=90), time(9), tz),

@@ -20,6 +20,13 @@ class Program(models.Model):
         return self.name
 
 
+class CohortStatus(models.TextChoices):
+    PLANNING = "planning", _("Planning")
+    RECRUITING = "recruiting", _("Recruiting")
+    RUNNING = "running", _("Running")
+    COMPLETED = "completed", _("Completed")
+
+
 class Cohort(models.Model):
     """A six-month accelerator cohort with its dates and application window."""
 
@@ -40,6 +47,16 @@ class Cohort(models.Model):
     convening_ends_on = models.DateField(_("convening ends on"), null=True, blank=True)
     applications_open_at = models.DateTimeField(_("applications open at"), null=True, blank=True)
     applications_close_at = models.DateTimeField(_("applications close at"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=CohortStatus.choices, default=CohortStatus.PLANNING
+    )
+    # Eligibility thresholds (cities/eligibility.py): population must be strictly greater.
+    min_population = models.PositiveIntegerField(_("population must exceed"), default=100_000)
+    min_monthly_hours = models.DecimalField(
+        _("minimum monthly training hours"), max_digits=4, decimal_places=1, default=5
+    )
+    min_team_size = models.PositiveSmallIntegerField(_("smallest senior team"), default=3)
+    max_team_size = models.PositiveSmallIntegerField(_("largest senior team"), default=4)
 
     class Meta:
         verbose_name = _("cohort")
@@ -68,3 +85,20 @@ class Enrollment(models.Model):
 
     def __str__(self):
         return f"{self.city} · {self.cohort}"
+
+
+from cohorts.session_models import (  # noqa: E402
+    Attendance,
+    Audience,
+    HoursEntry,
+    HoursSource,
+    Rsvp,
+    RsvpAnswer,
+    Session,
+    SessionKind,
+)
+
+__all__ = [
+    "Attendance", "Audience", "Cohort", "CohortStatus", "Enrollment", "HoursEntry",
+    "HoursSource", "Program", "Rsvp", "RsvpAnswer", "Session", "SessionKind",
+]

@@ -9,17 +9,36 @@ from rest_framework.routers import DefaultRouter, SimpleRouter
 
 from accounts.api import ObtainTokenView
 from cities.api import CityViewSet
+from cities.application_api import ApplicationViewSet, CohortViewSet, EligibilityView
+from coaching.api import ActionItemViewSet, CheckInViewSet
+from cohorts.api import HoursViewSet, SessionViewSet
+from cohorts.health_api import CohortHealthAPIView
+from showcases.api import LibraryViewSet, ShowcaseViewSet
+from strategy.api import StrategyAPIView, StrategyPDFAPIView
 
 app_name = "api"
 
 router = DefaultRouter(trailing_slash=True)
 router.include_format_suffixes = False
 router.register("cities", CityViewSet, basename="city")
+router.register("cohorts", CohortViewSet, basename="cohort")
+router.register("applications", ApplicationViewSet, basename="application")
+router.register("library", LibraryViewSet, basename="library")
 
 city_router = SimpleRouter(trailing_slash=True)
+city_router.register("showcases", ShowcaseViewSet, basename="city-showcase")
+city_router.register("checkins", CheckInViewSet, basename="city-checkin")
+city_router.register("action-items", ActionItemViewSet, basename="city-action-item")
+city_router.register("sessions", SessionViewSet, basename="city-session")
+city_router.register("hours", HoursViewSet, basename="city-hours")
 
 urlpatterns = [
     path("auth/token/", ObtainTokenView.as_view(), name="token"),
+    path("eligibility/", EligibilityView.as_view(), name="eligibility"),
     path("cities/<slug:city>/", include(city_router.urls)),
+    path("cities/<slug:city>/strategy/", StrategyAPIView.as_view(), name="city-strategy"),
+    path("cities/<slug:city>/strategy/pdf/", StrategyPDFAPIView.as_view(),
+         name="city-strategy-pdf"),
+    path("cohorts/<int:pk>/health/", CohortHealthAPIView.as_view(), name="cohort-health"),
     *router.urls,
 ]

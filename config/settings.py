@@ -90,6 +90,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "cities.context_processors.portal",
+                "notifications.context_processors.inbox",
             ],
         },
     }
@@ -128,6 +129,7 @@ ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True  # an applicant goes straight back to their draft
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/5m/key",
@@ -271,3 +273,21 @@ LOGGING = {
 }
 
 DEMO_PASSWORD = env("DEMO_PASSWORD", default="accelerate-demo")
+
+# --- Showcases: evidence files (checked by content) may be at most this large ---
+SHOWCASE_EVIDENCE_MAX_BYTES = env.int("SHOWCASE_EVIDENCE_MAX_BYTES", default=10 * 1024 * 1024)
+
+# --- cities: applications ---
+REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["eligibility"] = env(
+    "API_THROTTLE_ELIGIBILITY", default="120/minute"
+)
+
+# --- coaching ---
+SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {}).update({
+    "RagEnum": "coaching.models.Rag",
+    "CheckInStatusEnum": "coaching.models.CheckInStatus",
+    "ActionItemStatusEnum": "coaching.models.ActionItemStatus",
+    "ApplicationStateEnum": "cities.application_models.ApplicationState",
+    "ShowcaseStateEnum": "showcases.models.State",
+    "StrategyStateEnum": "strategy.models.StrategyState",
+})

@@ -1,7 +1,14 @@
 from django.apps import AppConfig
+from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext_lazy as _
 
 
 class NotificationsConfig(AppConfig):
     name = "notifications"
     verbose_name = _("Notifications")
+
+    def ready(self):
+        # Each app's reminders.py registers its reminder sources.
+        from notifications import reminder_sources  # noqa: F401
+
+        autodiscover_modules("reminders")

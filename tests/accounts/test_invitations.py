@@ -76,3 +76,12 @@ def test_existing_member_signs_in_and_accepts(client):
     client.post("/accounts/login/", {"login": user.email, "password": PASSWORD})
     response = client.post(f"/invitations/{invitation.token}/")
     assert response.status_code == 302 and response["Location"] == "/c/second-city/"
+
+
+def test_an_invited_cdo_becomes_the_citys_chief_data_officer():
+    city = CityFactory()
+    invitation = invite_member(city=city, email="cdo@example.test", role=Role.CDO)
+    user = UserFactory(email="cdo@example.test")
+    accept_invitation(invitation=invitation, user=user)
+    city.refresh_from_db()
+    assert city.chief_data_officer == user

@@ -64,3 +64,16 @@ def test_mfa_is_off_in_the_local_demo(client, settings):
     assert settings.CIVIC_REQUIRE_MFA is False
     client.force_login(UserFactory(is_staff=True))
     assert client.get("/staff/").status_code == 200
+
+
+def test_an_applicant_without_a_city_lands_on_their_applications(client):
+    from tests.factories import ApplicationFactory
+
+    application = ApplicationFactory()
+    client.force_login(application.applicant)
+    assert client.get("/")["Location"] == "/apply/applications/"
+
+
+def test_a_person_with_no_city_and_no_application_is_told_how_to_join(client):
+    client.force_login(UserFactory())
+    assert "Open the invitation" in client.get("/").content.decode()

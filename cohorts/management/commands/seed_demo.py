@@ -8,6 +8,12 @@ from django_scopes import scopes_disabled
 DEMO_PARTS = [
     "accounts.demo.seed",
     "cohorts.demo.seed",
+    "cohorts.demo_sessions.seed",
+    "coaching.demo.seed",
+    "showcases.demo.seed",
+    "cities.demo.seed",
+    "strategy.demo.seed",
+    "notifications.demo.seed",  # last: tells people about what the other parts made
 ]
 
 

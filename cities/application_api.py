@@ -1,0 +1,198 @@
+"""API for applicants and staff: eligibility (public), cohorts (public read), applications.
+
+Cohorts are public to read, like the ``/apply/`` page: their names, dates and application
+windows are what a city needs to know before it has an account. Applications: an applicant
+sees and edits their own; staff see all. Decisions are made in the admin (not here).
+"""
+
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from drf_spectacular.utils import extend_schema, extend_schema_field
+from rest_framework import mixins, permissions, serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import PermissionDenied
+from rest_framework.exceptions import ValidationError as APIValidationError
+from rest_framework.response import Response
+from rest_framework.throttling import ScopedRateThrottle
+from rest_framework.views import APIView
+
+from accounts.models import SENIOR_TEAM_ROLES
+from cities.application_models import Application
+from cities.applications import (
+    save_draft,
+    submit_application,
+    visible_applications,
+    window_is_open,
+    withdraw_application,
+)
+from cities.eligibility import check_application, check_eligibility, is_eligible
+from cohorts.models import Cohort
+
+
+class EligibilityRequestSerializer(serializers.Serializer):
+    population = serializers.IntegerField(min_value=0, allow_null=True)
+    has_cdo = serializers.BooleanField()
+    monthly_commitment_hours = serializers.DecimalField(
+        max_digits=5, decimal_places=1, min_value=0, allow_null=True)
+    mayor_commits_to_convening = serializers.BooleanField(required=False, allow_null=True,
+                                                          default=None)
+    team_size = serializers.IntegerField(required=False, min_value=0, allow_null=True,
+                                         default=None)
+    cohort = serializers.SlugField(required=False, allow_blank=True,
+                                   help_text="Use this cohort's thresholds (default: program's).")
+
+
+class CheckSerializer(serializers.Serializer):
+    rule = serializers.CharField()
+    passed = serializers.BooleanField()
+    message = serializers.CharField()
+
+
+class EligibilityResponseSerializer(serializers.Serializer):
+    eligible = serializers.BooleanField()
+    checks = CheckSerializer(many=True)
+
+
+def _raise_api(error):
+    if isinstance(error, DjangoPermissionDenied):
+        raise PermissionDenied(str(error)) from error
+    raise APIValidationError(
+        error.message_dict if hasattr(error, "error_dict") else {"detail": error.messages}
+    ) from error
+
+
+class EligibilityView(APIView):
+    """Judge the eligibility rules for the answers given; nothing is stored.
+
+    The first three rules always; the mayor's convening commitment and the team size when
+    given.
+    """
+
+    permission_classes = [permissions.AllowAny]
+    throttle_classes = [ScopedRateThrottle]
+    throttle_scope = "eligibility"
+
+    @extend_schema(request=EligibilityRequestSerializer, responses=EligibilityResponseSerializer)
+    def post(self, request):
+        data = EligibilityRequestSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = data.validated_data
+        cohort = None
+        if values.get("cohort"):
+            cohort = Cohort.objects.filter(slug=values["cohort"]).first()
+        checks = check_eligibility(
+            population=values["population"], has_cdo=values["has_cdo"],
+            monthly_commitment_hours=values["monthly_commitment_hours"],
+            mayor_commits_to_convening=values.get("mayor_commits_to_convening"),
+            team_size=values.get("team_size"), cohort=cohort,
+        )
+        return Response({"eligible": is_eligible(checks),
+                         "checks": [check.as_dict() for check in checks]})
+
+
+class CohortSerializer(serializers.ModelSerializer):
+    applications_open = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Cohort
+        fields = [
+            "slug", "name", "starts_on", "ends_on", "time_zone", "capacity",
+            "convening_starts_on", "convening_ends_on", "applications_open_at",
+            "applications_close_at", "applications_open", "min_population",
+            "min_monthly_hours", "min_team_size", "max_team_size",
+        ]
+
+    def get_applications_open(self, cohort) -> bool:
+        return window_is_open(cohort=cohort)
+
+
+class CohortViewSet(viewsets.ReadOnlyModelViewSet):
+    """Cohorts and their application windows (public)."""
+
+    serializer_class = CohortSerializer
+    permission_classes = [permissions.AllowAny]
+    lookup_field = "slug"
+    queryset = Cohort.objects.order_by("-starts_on")
+
+
+class TeamMemberSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=200)
+    email = serializers.EmailField()
+    role = serializers.ChoiceField(choices=[(r.value, r.label) for r in SENIOR_TEAM_ROLES])
+
+
+class ApplicationSerializer(serializers.ModelSerializer):
+    cohort = serializers.SlugRelatedField(slug_field="slug", queryset=Cohort.objects.all())
+    team = TeamMemberSerializer(many=True, required=False)
+    checks = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Application
+        fields = [
+            "id", "cohort", "state", "city_name", "country", "region", "time_zone",
+            "population", "population_source", "population_year", "has_cdo", "cdo_name",
+            "cdo_title", "cdo_email", "no_cdo_statement", "monthly_commitment_hours",
+            "mayor_name", "mayor_email", "mayor_commits_to_convening", "team", "priorities",
+            "data_foundations", "eligible", "checks", "created_at", "submitted_at",
+            "decided_at",
+        ]
+        read_only_fields = ["state", "eligible", "created_at", "submitted_at", "decided_at"]
+
+    @extend_schema_field(CheckSerializer(many=True))
+    def get_checks(self, application) -> list[dict]:
+        return [check.as_dict() for check in check_application(application=application)]
+
+    def validate_cohort(self, cohort):
+        if self.instance is not None and cohort != self.instance.cohort:
+            raise serializers.ValidationError("An application cannot move to another cohort.")
+        return cohort
+
+    def validate_team(self, team):
+        emails = [m["email"].lower() for m in team]
+        if len(emails) != len(set(emails)):
+            raise serializers.ValidationError("Each team member needs their own e-mail address.")
+        return [dict(m, email=m["email"].lower()) for m in team]
+
+    def save(self, **kwargs):
+        user = self.context["request"].user
+        application = self.instance or Application(applicant=user)
+        for name, value in {**self.validated_data, **kwargs}.items():
+            setattr(application, name, value)
+        try:
+            save_draft(application=application, by=user)
+        except (DjangoValidationError, DjangoPermissionDenied) as error:
+            _raise_api(error)
+        self.instance = application
+        return application
+
+
+class ApplicationViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin,
+                         viewsets.ReadOnlyModelViewSet):
+    """Applications: an applicant's own (staff: all). Drafts are edited; then submitted or
+    withdrawn. Another person's application is 404."""
+
+    serializer_class = ApplicationSerializer
+    http_method_names = ["get", "post", "patch", "put", "head", "options"]
+
+    def get_queryset(self):
+        return visible_applications(user=self.request.user).order_by("-created_at")
+
+    def _transition(self, function):
+        application = self.get_object()
+        try:
+            function(application=application, by=self.request.user)
+        except (DjangoValidationError, DjangoPermissionDenied) as error:
+            _raise_api(error)
+        return Response(self.get_serializer(application).data, status=status.HTTP_200_OK)
+
+    @extend_schema(request=None, responses=ApplicationSerializer)
+    @action(detail=True, methods=["post"])
+    def submit(self, request, pk=None):
+        """Submit the draft; refused with a message per failed rule when not eligible."""
+        return self._transition(submit_application)
+
+    @extend_schema(request=None, responses=ApplicationSerializer)
+    @action(detail=True, methods=["post"])
+    def withdraw(self, request, pk=None):
+        """Withdraw the application (until a decision is made)."""
+        return self._transition(withdraw_application)

@@ -1,0 +1,267 @@
+"""Applications to a cohort: the domain functions of their life cycle.
+
+draft → submitted → under_review → accepted | waitlisted | declined; the applicant may
+withdraw until a decision. Every transition is one function here that checks who may do it
+and whether the application may move, saves (django-simple-history records the change and
+who made it), and notifies. Views, the API, the admin and the demo call these; nothing else
+sets ``Application.state``.
+"""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from cities.application_models import DECIDED_STATES, Application, ApplicationState
+from cities.eligibility import check_application, is_eligible
+
+S = ApplicationState
+WITHDRAWABLE = {S.DRAFT, S.SUBMITTED, S.UNDER_REVIEW}
+DECIDABLE = {S.SUBMITTED, S.UNDER_REVIEW, S.WAITLISTED}
+REQUIRED_TO_SUBMIT = {
+    "city_name": gettext_lazy("city name"), "country": gettext_lazy("country"),
+    "mayor_name": gettext_lazy("mayor's name"), "mayor_email": gettext_lazy("mayor's e-mail"),
+    "priorities": gettext_lazy("top priorities"),
+}
+
+
+# --- who and when -----------------------------------------------------------------------
+
+def window_is_open(*, cohort, now=None):
+    """True while the cohort's application window is open (both ends must be set)."""
+    now = now or timezone.now()
+    opens, closes = cohort.applications_open_at, cohort.applications_close_at
+    return bool(opens and closes and opens <= now < closes)
+
+
+def can_view_application(*, user, application):
+    """The applicant and program staff; anyone else must get a 404."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return user.is_staff or application.applicant_id == user.pk
+
+
+def has_applied(user):
+    """True when ``user`` has started at least one application."""
+    return Application.objects.filter(applicant=user).exists()
+
+
+def visible_applications(*, user):
+    """The applications ``user`` may see: their own, or all for staff."""
+    queryset = Application.objects.select_related("cohort", "applicant", "city")
+    if not user.is_authenticated:
+        return queryset.none()
+    return queryset if user.is_staff else queryset.filter(applicant=user)
+
+
+def _require_applicant(application, user):
+    if application.applicant_id != user.pk:
+        raise PermissionDenied(_("Only the applicant may do this."))
+
+
+def _require_staff(user):
+    if not (user.is_authenticated and user.is_active and user.is_staff):
+        raise PermissionDenied(_("Only program staff may decide on applications."))
+
+
+def _require_state(application, allowed, verb):
+    if application.state not in allowed:
+        raise ValidationError(
+            _("An application that is “%(state)s” cannot be %(verb)s.")
+            % {"state": application.get_state_display(), "verb": verb}
+        )
+
+
+def _save(application, *, by, reason):
+    application._history_user = by
+    application._change_reason = reason
+    application.save()
+
+
+# --- matching and duplicates --------------------------------------------------------------
+
+def match_city(*, name, country, region=""):
+    """The existing ``City`` with this name and country (and region, when both have one)."""
+    from cities.models import City
+
+    cities = City.objects.filter(name__iexact=name.strip(), country__iexact=country.strip())
+    if region.strip():
+        exact = cities.filter(region__iexact=region.strip()).first()
+        return exact or cities.filter(region="").first()
+    return cities.first()
+
+
+def find_duplicate(*, application):
+    """Another live application for the same city to the same cohort, or ``None``."""
+    return (
+        Application.objects.filter(
+            cohort_id=application.cohort_id,
+            city_name__iexact=application.city_name.strip(),
+            country__iexact=application.country.strip(),
+            region__iexact=application.region.strip(),
+        )
+        .exclude(pk=application.pk)
+        .exclude(state__in=[S.WITHDRAWN, S.DECLINED])
+        .first()
+    )
+
+
+def _refuse_duplicates(application):
+    from django_scopes import scopes_disabled
+
+    from cohorts.models import Enrollment
+
+    place = ", ".join(p for p in (application.city_name, application.region,
+                                  application.country) if p)
+    if find_duplicate(application=application):
+        raise ValidationError({"city_name": _(
+            "%(city)s has already applied to this cohort. A city may apply only once; "
+            "ask the program team if you need to change that application."
+        ) % {"city": place}})
+    if application.city_id:
+        with scopes_disabled():
+            enrolled = Enrollment.objects.filter(
+                city_id=application.city_id, cohort_id=application.cohort_id
+            ).exists()
+        if enrolled:
+            raise ValidationError({"city_name": _(
+                "%(city)s is already enrolled in this cohort."
+            ) % {"city": place}})
+
+
+# --- transitions --------------------------------------------------------------------------
+
+@transaction.atomic
+def save_draft(*, application, by):
+    """Save the applicant's draft (new or edited), eligible or not.
+
+    Refused while the window is closed, once submitted, and when the same city already
+    applied to this cohort. The matching existing ``City`` (name + country (+ region)) is
+    remembered so that admission updates it instead of creating another.
+    """
+    if application.pk is None:
+        application.applicant = by
+    _require_applicant(application, by)
+    _require_state(application, {S.DRAFT}, _("edited"))
+    if not window_is_open(cohort=application.cohort):
+        raise ValidationError(_("Applications to this cohort are closed."))
+    application.city = match_city(
+        name=application.city_name, country=application.country, region=application.region
+    )
+    _refuse_duplicates(application)
+    application.eligible = is_eligible(check_application(application=application))
+    _save(application, by=by, reason="draft saved")
+    return application
+
+
+@transaction.atomic
+def submit_application(*, application, by):
+    """Send the draft to the program team; staff are notified.
+
+    Refused, naming every failed eligibility rule at its field, when the city is not
+    eligible; refused when a required answer is missing or the window is closed.
+    """
+    from cities.eligibility import RULE_FIELDS
+
+    _require_applicant(application, by)
+    _require_state(application, {S.DRAFT}, _("submitted"))
+    if not window_is_open(cohort=application.cohort):
+        raise ValidationError(_("Applications to this cohort are closed."))
+    errors = {}
+    for field, label in REQUIRED_TO_SUBMIT.items():
+        if not str(getattr(application, field) or "").strip():
+            errors[field] = [_("Fill in the %(field)s before submitting.") % {"field": label}]
+    for check in check_application(application=application):
+        if not check.passed:
+            errors.setdefault(RULE_FIELDS[check.rule], []).append(check.message)
+    if errors:
+        raise ValidationError(errors)
+    _refuse_duplicates(application)
+    application.eligible = True
+    application.state = S.SUBMITTED
+    application.submitted_at = timezone.now()
+    _save(application, by=by, reason="submitted")
+    _notify_staff("application.submitted", application)
+    return application
+
+
+@transaction.atomic
+def start_review(*, application, by):
+    """Staff take a submitted application into review."""
+    _require_staff(by)
+    _require_state(application, {S.SUBMITTED}, _("taken into review"))
+    application.state = S.UNDER_REVIEW
+    _save(application, by=by, reason="review started")
+    return application
+
+
+def _decide(application, *, by, state, reason):
+    _require_staff(by)
+    _require_state(application, DECIDABLE - {state}, _("decided this way"))
+    application.state = state
+    application.decided_at = timezone.now()
+    application.decided_by = by
+    _save(application, by=by, reason=reason)
+    _notify_applicant(f"application.{state}", application)
+    return application
+
+
+@transaction.atomic
+def accept_application(*, application, by, override_capacity=False):
+    """Accept: admit the city (enrollment, invitations) and tell the applicant.
+
+    Over the cohort's capacity only with ``override_capacity`` (an explicit staff choice).
+    """
+    from cities.admission import admit_city
+
+    _require_staff(by)
+    _require_state(application, DECIDABLE, _("accepted"))
+    admit_city(application=application, by=by, override_capacity=override_capacity)
+    return _decide(application, by=by, state=S.ACCEPTED, reason="accepted")
+
+
+@transaction.atomic
+def waitlist_application(*, application, by):
+    """Put the application on the waiting list and tell the applicant."""
+    return _decide(application, by=by, state=S.WAITLISTED, reason="waitlisted")
+
+
+@transaction.atomic
+def decline_application(*, application, by):
+    """Decline the application and tell the applicant."""
+    return _decide(application, by=by, state=S.DECLINED, reason="declined")
+
+
+@transaction.atomic
+def withdraw_application(*, application, by):
+    """The applicant withdraws, any time before a decision."""
+    _require_applicant(application, by)
+    if application.state in DECIDED_STATES:
+        raise ValidationError(_("A decision has been made; the application can no longer be "
+                                "withdrawn. Contact the program team."))
+    _require_state(application, WITHDRAWABLE, _("withdrawn"))
+    application.state = S.WITHDRAWN
+    _save(application, by=by, reason="withdrawn")
+    return application
+
+
+# --- notifications ------------------------------------------------------------------------
+
+def _notify_staff(event, application):
+    from django.urls import reverse
+
+    from accounts.models import User
+    from notifications.services import notify
+
+    staff = list(User.objects.filter(is_staff=True, is_active=True))
+    review = reverse("admin:cities_application_change", args=[application.pk])
+    notify(event, recipients=staff, about=application, category="applications",
+           context={"application": application, "link": review})
+
+
+def _notify_applicant(event, application):
+    from notifications.services import notify
+
+    notify(event, recipients=[application.applicant], about=application,
+           category="applications", context={"application": application}, mandatory=True)

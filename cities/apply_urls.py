@@ -1,0 +1,14 @@
+from django.urls import path
+
+from cities import apply_views as views
+
+app_name = "apply"
+
+urlpatterns = [
+    path("", views.cohort_list, name="cohorts"),
+    path("applications/", views.applications_mine, name="mine"),
+    path("applications/<int:pk>/", views.application_detail, name="application"),
+    path("applications/<int:pk>/withdraw/", views.application_withdraw, name="withdraw"),
+    path("applications/<int:pk>/letter/", views.application_letter, name="letter"),
+    path("<slug:cohort>/", views.start_application, name="start"),
+]

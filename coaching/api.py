@@ -1,0 +1,228 @@
+"""The coaching API: ``/api/v1/cities/<city>/checkins/`` and ``…/action-items/``.
+
+Two check-in serializers: the city's people get the shared part; the coach and staff also
+get ``private_notes``. Writes go through the domain functions.
+"""
+
+from django.utils.translation import gettext as _
+from rest_framework import mixins, serializers, viewsets
+from rest_framework.exceptions import PermissionDenied
+from rest_framework.response import Response
+
+from accounts.models import User
+from cities.api import CityNestedAPIMixin
+from coaching import actions, checkins
+from coaching.models import (
+    ActionItem,
+    ActionItemStatus,
+    CheckIn,
+    CheckInMode,
+    CheckInStatus,
+    Pillar,
+    Rag,
+)
+from coaching.rules import can_log_checkin, can_manage_action_items, can_view_private_notes
+
+RATING_FIELDS = [f"{p.value}_{part}" for p in Pillar for part in ("rag", "why")]
+SHARED_FIELDS = [
+    "id", "happened_at", "duration_minutes", "mode", "attendees", "summary", *RATING_FIELDS,
+    "decisions", "next_checkin_on", "status", "logged_at", "coach",
+]
+
+
+class CheckInSerializer(serializers.ModelSerializer):
+    """What the city's people see of a check-in: never the private notes."""
+
+    attendees = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
+    coach = serializers.StringRelatedField()
+
+    class Meta:
+        model = CheckIn
+        fields = SHARED_FIELDS
+        read_only_fields = SHARED_FIELDS
+
+
+class CheckInCoachSerializer(CheckInSerializer):
+    """The coach's and staff's view: the shared part plus the private notes."""
+
+    class Meta(CheckInSerializer.Meta):
+        fields = [*SHARED_FIELDS, "private_notes"]
+        read_only_fields = fields
+
+
+class CheckInInputSerializer(serializers.Serializer):
+    """What a coach sends to log (``status: logged``, the default) or draft a check-in."""
+
+    happened_at = serializers.DateTimeField(required=False)
+    duration_minutes = serializers.IntegerField(required=False, min_value=1, max_value=480)
+    mode = serializers.ChoiceField(choices=CheckInMode.choices, required=False)
+    attendees = serializers.PrimaryKeyRelatedField(
+        many=True, required=False, queryset=User.objects.all()
+    )
+    summary = serializers.CharField(required=False, allow_blank=True)
+    private_notes = serializers.CharField(required=False, allow_blank=True)
+    decisions = serializers.CharField(required=False, allow_blank=True)
+    next_checkin_on = serializers.DateField(required=False, allow_null=True)
+    status = serializers.ChoiceField(choices=CheckInStatus.choices, default=CheckInStatus.LOGGED)
+
+    def get_fields(self):
+        fields = super().get_fields()
+        for pillar in Pillar:
+            fields[f"{pillar.value}_rag"] = serializers.ChoiceField(
+                choices=Rag.choices, required=False, allow_blank=True
+            )
+            fields[f"{pillar.value}_why"] = serializers.CharField(
+                required=False, allow_blank=True, max_length=300
+            )
+        return fields
+
+
+class CheckInViewSet(CityNestedAPIMixin, mixins.CreateModelMixin, mixins.UpdateModelMixin,
+                     viewsets.ReadOnlyModelViewSet):
+    """A city's check-ins. The city's people see logged check-ins without private notes;
+    the coach and staff see drafts and private notes, and log and edit check-ins."""
+
+    def _coaching(self):
+        if getattr(self, "swagger_fake_view", False):
+            return True  # the schema documents the coach's view (private notes included)
+        return can_view_private_notes(self.request.user, self.request.city)
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):  # the OpenAPI schema, no city
+            return CheckIn.objects.none()
+        queryset = CheckIn.objects.filter(city=self.request.city).select_related(
+            "coach"
+        ).prefetch_related("attendees").order_by("-happened_at", "-pk")
+        if not self._coaching():
+            queryset = queryset.filter(status=CheckInStatus.LOGGED).defer("private_notes")
+        return queryset
+
+    def get_serializer_class(self):
+        if self.action in ("create", "update", "partial_update"):
+            return CheckInInputSerializer
+        return CheckInCoachSerializer if self._coaching() else CheckInSerializer
+
+    def _save(self, request, checkin):
+        if not can_log_checkin(request.user, request.city):
+            raise PermissionDenied()
+        data = CheckInInputSerializer(data=request.data, partial=checkin is not None)
+        data.is_valid(raise_exception=True)
+        values = dict(data.validated_data)
+        intent = values.pop("status", CheckInStatus.LOGGED)
+        attendees = values.pop("attendees", None)
+        attendee_ids = {user.pk for user in attendees} if attendees is not None else None
+        if intent == CheckInStatus.DRAFT:
+            checkin = checkins.save_checkin_draft(
+                city=request.city, by=request.user, checkin=checkin, values=values,
+                attendee_ids=attendee_ids,
+            )
+        else:
+            checkin = checkins.log_checkin(
+                city=request.city, by=request.user, checkin=checkin, values=values,
+                attendee_ids=attendee_ids,
+            )
+        return CheckInCoachSerializer(checkin).data
+
+    def create(self, request, *args, **kwargs):
+        return Response(self._save(request, None), status=201)
+
+    def update(self, request, *args, **kwargs):
+        return Response(self._save(request, self.get_object()))
+
+
+class ActionItemSerializer(serializers.ModelSerializer):
+    owner_name = serializers.StringRelatedField(source="owner")
+
+    class Meta:
+        model = ActionItem
+        fields = ["id", "title", "details", "owner", "owner_name", "due_on", "status",
+                  "checkin", "initiative", "closed_at", "created_at"]
+        read_only_fields = fields
+
+
+class ActionItemInputSerializer(serializers.Serializer):
+    title = serializers.CharField(max_length=200, required=False)
+    details = serializers.CharField(required=False, allow_blank=True)
+    owner = serializers.PrimaryKeyRelatedField(queryset=User.objects.all(), required=False)
+    due_on = serializers.DateField(required=False)
+    status = serializers.ChoiceField(choices=ActionItemStatus.choices, required=False)
+    checkin = serializers.IntegerField(required=False, allow_null=True)
+    initiative = serializers.IntegerField(required=False, allow_null=True)
+
+
+def _initiative(city, pk):
+    if not pk:
+        return None
+    from coaching.portal import city_initiatives
+
+    initiative = city_initiatives(city=city).filter(pk=pk).first()
+    if initiative is None:
+        raise serializers.ValidationError({"initiative": [_("Unknown initiative.")]})
+    return initiative
+
+
+class ActionItemViewSet(CityNestedAPIMixin, mixins.CreateModelMixin, mixins.UpdateModelMixin,
+                        viewsets.ReadOnlyModelViewSet):
+    """A city's action items. The coach and staff create and edit them; the owner, the
+    coach and staff change their status (``open``, ``done``, ``dropped``)."""
+
+    serializer_class = ActionItemSerializer
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):  # the OpenAPI schema, no city
+            return ActionItem.objects.none()
+        return ActionItem.objects.filter(city=self.request.city).select_related(
+            "owner"
+        ).order_by("due_on", "pk")
+
+    def get_serializer_class(self):
+        if self.action in ("create", "update", "partial_update"):
+            return ActionItemInputSerializer
+        return ActionItemSerializer
+
+    def create(self, request, *args, **kwargs):
+        data = ActionItemInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = dict(data.validated_data)
+        values.pop("status", None)
+        checkin_id = values.pop("checkin", None)
+        checkin = None
+        if checkin_id:
+            checkin = CheckIn.objects.filter(city=request.city, pk=checkin_id).first()
+            if checkin is None:
+                raise serializers.ValidationError({"checkin": [_("Unknown check-in.")]})
+        item = actions.create_action_item(
+            city=request.city, by=request.user, checkin=checkin,
+            title=values.get("title", ""), owner=values.get("owner"),
+            due_on=values.get("due_on"), details=values.get("details", ""),
+            initiative=_initiative(request.city, values.get("initiative")),
+        )
+        return Response(ActionItemSerializer(item).data, status=201)
+
+    def update(self, request, *args, **kwargs):
+        item = self.get_object()
+        data = ActionItemInputSerializer(data=request.data, partial=True)
+        data.is_valid(raise_exception=True)
+        values = dict(data.validated_data)
+        status = values.pop("status", None)
+        values.pop("checkin", None)
+        initiative = item.initiative
+        if "initiative" in values:
+            initiative = _initiative(request.city, values.pop("initiative"))
+            values["initiative"] = initiative
+        if values:
+            if not can_manage_action_items(request.user, request.city):
+                raise PermissionDenied()
+            item = actions.update_action_item(
+                item=item, by=request.user, title=values.get("title", item.title),
+                owner=values.get("owner", item.owner), due_on=values.get("due_on", item.due_on),
+                details=values.get("details", item.details), initiative=initiative,
+            )
+        if status and status != item.status:
+            step = {
+                ActionItemStatus.DONE: actions.complete_action_item,
+                ActionItemStatus.DROPPED: actions.drop_action_item,
+                ActionItemStatus.OPEN: actions.reopen_action_item,
+            }[status]
+            item = step(item=item, by=request.user)
+        return Response(ActionItemSerializer(item).data)

@@ -1,0 +1,322 @@
+"""Coaching pages of a city (``/c/<city>/coaching/…``).
+
+The tenancy middleware has resolved ``request.city``, checked that the user may see it and
+entered its scope. Views parse input and call the domain functions.
+"""
+
+from datetime import timedelta
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts.models import User
+from coaching import actions, checkins, key_moments
+from coaching.forms import (
+    ActionItemForm,
+    CheckInForm,
+    MayorAnswerForm,
+    MayorRequestForm,
+)
+from coaching.models import ActionItem, CheckIn, CheckInStatus, CoachAssignment, MayorRequest
+from coaching.portal import city_initiatives, coaching_page_context
+from coaching.rules import (
+    can_answer_mayor_request,
+    can_log_checkin,
+    can_manage_action_items,
+    can_request_mayor_decision,
+    can_update_action_item,
+)
+
+ACTION_ROWS = 3
+
+
+def _require(allowed):
+    if not allowed:
+        raise PermissionDenied
+
+
+def _members(city):
+    return User.objects.filter(memberships__city=city).order_by("name", "email")
+
+
+def _owners(city):
+    return User.objects.filter(pk__in=actions.possible_owner_ids(city=city)).order_by(
+        "name", "email"
+    )
+
+
+def _back(request, default):
+    target = request.POST.get("next") or ""
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()},
+                                       require_https=request.is_secure()):
+        return redirect(target)
+    return redirect(default)
+
+
+def _page_url(city):
+    from django.urls import reverse
+
+    return reverse("coaching:page", kwargs={"city": city.slug})
+
+
+def coaching_page(request, city, *, forms=None, status=200):
+    """Check-in history (shared summaries only), action items, upcoming check-ins and the
+    requests to the mayor."""
+    context = coaching_page_context(request=request, city=request.city, forms=forms or {})
+    return render(request, "coaching/city_coaching.html", context, status=status)
+
+
+# --- check-ins ---------------------------------------------------------------------------
+
+def _action_forms(request, city, data=None):
+    owners = _owners(city)
+    return [
+        ActionItemForm(data, owners=owners, optional=True, prefix=f"action-{n}")
+        for n in range(ACTION_ROWS)
+    ]
+
+
+def _save_checkin(request, city, checkin, form, action_forms):
+    """Run the domain for a submitted form; return the check-in or None (errors on forms)."""
+    values, attendee_ids = form.domain_values()
+    logging = request.POST.get("intent") != "draft"
+    rows = [f for f in action_forms if not f.is_blank()] if logging else []
+    try:
+        with transaction.atomic():
+            if logging:
+                checkin = checkins.log_checkin(
+                    city=city, by=request.user, checkin=checkin, values=values,
+                    attendee_ids=attendee_ids,
+                )
+                errors = False
+                for row in rows:
+                    try:
+                        actions.create_action_item(
+                            city=city, by=request.user, checkin=checkin, **row.cleaned_data
+                        )
+                    except ValidationError as error:
+                        row.add_error(None, error)
+                        errors = True
+                if errors:
+                    raise ValidationError(_("Fix the actions below."))
+            else:
+                checkin = checkins.save_checkin_draft(
+                    city=city, by=request.user, checkin=checkin, values=values,
+                    attendee_ids=attendee_ids,
+                )
+    except ValidationError as error:
+        if hasattr(error, "error_dict"):
+            form.add_error(None, error)
+        elif not any(row.errors for row in rows):
+            form.add_error(None, error)
+        return None
+    return checkin, logging
+
+
+def _checkin_form_page(request, city, checkin, form, action_forms, status=200):
+    return render(request, "coaching/checkin_form.html", {
+        "city": city, "checkin": checkin, "form": form, "action_forms": action_forms,
+        "has_errors": bool(form.errors) or any(f.errors for f in action_forms),
+    }, status=status)
+
+
+def checkin_new(request, city):
+    """The quick logging form for a new check-in."""
+    city = request.city
+    _require(can_log_checkin(request.user, city))
+    members = _members(city)
+    if request.method == "POST":
+        draft = request.POST.get("intent") == "draft"
+        form = CheckInForm(request.POST, city=city, members=members, draft=draft)
+        action_forms = _action_forms(request, city, request.POST)
+        if form.is_valid() and all(f.is_valid() for f in action_forms):
+            # The page may have autosaved a draft already: that draft is this check-in.
+            autosaved = _autosaved_draft(request)
+            saved = _save_checkin(request, city, autosaved, form, action_forms)
+            if saved:
+                return _after_save(request, *saved)
+        return _checkin_form_page(request, city, None, form, action_forms)
+    initial = checkins.new_checkin_defaults(city=city)
+    initial["attendees"] = list(checkins.default_attendee_ids(city=city))
+    assignment = CoachAssignment.objects.filter(enrollment__city=city).order_by(
+        "-is_primary").first()
+    cadence = assignment.cadence_days if assignment else 14
+    initial["next_checkin_on"] = timezone.localdate() + timedelta(days=cadence)
+    form = CheckInForm(initial=initial, city=city, members=members)
+    return _checkin_form_page(request, city, None, form, _action_forms(request, city))
+
+
+def _autosaved_draft(request):
+    pk = request.POST.get("checkin") or ""
+    if not pk.isdigit():
+        return None
+    return CheckIn.objects.filter(pk=int(pk), status=CheckInStatus.DRAFT).first()
+
+
+def _after_save(request, checkin, logged):
+    if logged:
+        messages.success(request, _("Check-in logged."))
+        return redirect(_page_url(checkin.city))
+    messages.success(request, _("Draft saved."))
+    return redirect(checkin.get_absolute_url())
+
+
+def checkin_detail(request, city, pk):
+    """Coach and staff: edit the check-in. The city's people: read its shared part."""
+    city = request.city
+    can_edit = can_log_checkin(request.user, city)
+    queryset = CheckIn.objects.select_related("coach").prefetch_related("attendees")
+    if not can_edit:
+        queryset = queryset.filter(status=CheckInStatus.LOGGED)
+    checkin = get_object_or_404(queryset, pk=pk)
+    if not can_edit:
+        if request.method == "POST":
+            raise PermissionDenied
+        items = checkin.action_items.select_related("owner").order_by("due_on", "pk")
+        return render(request, "coaching/checkin_detail.html", {
+            "city": city, "checkin": checkin, "items": items,
+        })
+    members = _members(city)
+    if request.method == "POST":
+        draft = request.POST.get("intent") == "draft"
+        # Not bound to the instance: the domain applies the values (a draft keeps what
+        # the coach left empty).
+        form = CheckInForm(request.POST, city=city, members=members, draft=draft)
+        action_forms = _action_forms(request, city, request.POST)
+        if form.is_valid() and all(f.is_valid() for f in action_forms):
+            saved = _save_checkin(request, city, checkin, form, action_forms)
+            if saved:
+                return _after_save(request, *saved)
+        return _checkin_form_page(request, city, checkin, form, action_forms)
+    form = CheckInForm(instance=checkin, city=city, members=members)
+    return _checkin_form_page(request, city, checkin, form, _action_forms(request, city))
+
+
+@require_POST
+def checkin_autosave(request, city):
+    """Save the draft as the coach types (called by ``static/js/checkin-autosave.js``).
+
+    Answers JSON: ``{id, url, saved_at}``, or ``{errors}`` with a message per field.
+    """
+    city = request.city
+    if not can_log_checkin(request.user, city):
+        raise PermissionDenied
+    checkin = None
+    if request.POST.get("checkin"):
+        try:
+            pk = int(request.POST["checkin"])
+        except ValueError:
+            return JsonResponse({"errors": {"checkin": [_("Unknown check-in.")]}}, status=400)
+        checkin = get_object_or_404(CheckIn, pk=pk)
+        if checkin.is_logged:
+            return JsonResponse(
+                {"errors": {"__all__": [_("This check-in is already logged.")]}}, status=409
+            )
+    form = CheckInForm(request.POST, city=city, members=_members(city), draft=True)
+    if not form.is_valid():
+        return JsonResponse({"errors": form.errors}, status=400)
+    values, attendee_ids = form.domain_values()
+    try:
+        checkin = checkins.save_checkin_draft(
+            city=city, by=request.user, checkin=checkin, values=values,
+            attendee_ids=attendee_ids,
+        )
+    except ValidationError as error:
+        messages_by_field = getattr(error, "message_dict", {"__all__": error.messages})
+        return JsonResponse({"errors": messages_by_field}, status=400)
+    saved_at = timezone.localtime(checkin.updated_at)
+    return JsonResponse({
+        "id": checkin.pk, "url": checkin.get_absolute_url(),
+        "saved_at": saved_at.strftime("%H:%M"),
+        "message": _("Draft saved at %(time)s") % {"time": saved_at.strftime("%H:%M")},
+    })
+
+
+# --- action items ------------------------------------------------------------------------
+
+@require_POST
+def action_item_create(request, city):
+    """Add an action item on its own (not in a check-in)."""
+    city = request.city
+    _require(can_manage_action_items(request.user, city))
+    form = ActionItemForm(request.POST, owners=_owners(city), prefix="item",
+                          initiatives=city_initiatives(city=city))
+    if form.is_valid():
+        try:
+            actions.create_action_item(city=city, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Action added."))
+            return _back(request, _page_url(city))
+    return coaching_page(request, city, forms={"item_form": form})
+
+
+@require_POST
+def action_item_update(request, city, pk):
+    """Mark an action item done, dropped or open again (``intent``)."""
+    city = request.city
+    item = get_object_or_404(ActionItem.objects.select_related("city"), pk=pk)
+    _require(can_update_action_item(request.user, item))
+    steps = {
+        "done": (actions.complete_action_item, _("Action marked done.")),
+        "drop": (actions.drop_action_item, _("Action dropped.")),
+        "reopen": (actions.reopen_action_item, _("Action reopened.")),
+    }
+    step = steps.get(request.POST.get("intent"))
+    if step is None:
+        messages.error(request, _("Choose done, drop or reopen."))
+        return _back(request, _page_url(city))
+    try:
+        step[0](item=item, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, step[1])
+    return _back(request, _page_url(city))
+
+
+# --- the mayor's key moments -------------------------------------------------------------
+
+@require_POST
+def mayor_request_create(request, city):
+    """The coach asks the mayor for a decision or direction."""
+    city = request.city
+    _require(can_request_mayor_decision(request.user, city))
+    form = MayorRequestForm(request.POST, prefix="ask")
+    if form.is_valid():
+        try:
+            key_moments.request_mayor_decision(city=city, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Your request was sent to the mayor."))
+            return _back(request, _page_url(city))
+    return coaching_page(request, city, forms={"ask_form": form})
+
+
+@require_POST
+def mayor_request_answer(request, city, pk):
+    """The mayor answers a request; the answer is recorded for the city's timeline."""
+    city = request.city
+    mayor_request = get_object_or_404(MayorRequest.objects.select_related("city"), pk=pk)
+    _require(can_answer_mayor_request(request.user, city))
+    form = MayorAnswerForm(request.POST, prefix=f"answer-{pk}")
+    if form.is_valid():
+        try:
+            key_moments.answer_mayor_request(
+                request=mayor_request, by=request.user, answer=form.cleaned_data["answer"]
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Thank you — your answer was sent to the coach."))
+            return _back(request, _page_url(city))
+    return coaching_page(request, city, forms={f"answer_form_{pk}": form})

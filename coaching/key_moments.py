@@ -1,0 +1,82 @@
+"""Key moments: the coach brings the mayor back in for a decision or direction."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import Membership, Role
+from coaching.models import CoachAssignment, MayorRequest
+from coaching.rules import can_answer_mayor_request, can_request_mayor_decision
+
+
+def city_mayors(*, city):
+    """The users who hold the mayor's role in ``city``."""
+    return [
+        m.user for m in Membership.objects.filter(city=city, role=Role.MAYOR)
+        .select_related("user").order_by("user__email")
+    ]
+
+
+@transaction.atomic
+def request_mayor_decision(*, city, by, question, deadline, context=""):
+    """Ask ``city``'s mayor for a decision or direction by ``deadline``; tell the mayor."""
+    if not can_request_mayor_decision(by, city):
+        raise PermissionDenied(_("Only the city's coach or program staff can ask the mayor."))
+    errors = {}
+    if not (question or "").strip():
+        errors["question"] = _("Write the question the mayor should answer.")
+    elif len(question) > 300:
+        errors["question"] = _("Keep the question under 300 characters.")
+    if deadline is None:
+        errors["deadline"] = _("Give the date by which you need the answer.")
+    elif deadline < timezone.localdate():
+        errors["deadline"] = _("The deadline cannot be in the past.")
+    if errors:
+        raise ValidationError(errors)
+    request = MayorRequest(
+        city=city, question=question.strip(), context=context or "", deadline=deadline,
+        requested_by=by,
+    )
+    request._history_user = by
+    request.save()
+    mayors = city_mayors(city=city)
+    if mayors:
+        from notifications.services import notify
+
+        notify(
+            "coaching.mayor_request", recipients=mayors, about=request,
+            context={"mayor_request": request, "city": city}, category="coaching",
+        )
+    return request
+
+
+@transaction.atomic
+def answer_mayor_request(*, request, by, answer):
+    """Record the mayor's answer (who and when, kept in the history for the city's
+    timeline) and tell the coach who asked and the city's coaches."""
+    if not can_answer_mayor_request(by, request.city):
+        raise PermissionDenied(_("Only the city's mayor can answer this request."))
+    if request.is_answered:
+        raise ValidationError({"answer": _("This request has already been answered.")})
+    if not (answer or "").strip():
+        raise ValidationError({"answer": _("Write your answer.")})
+    request.answer = answer.strip()
+    request.answered_by = by
+    request.answered_at = timezone.now()
+    request._history_user = by
+    request._change_reason = "answered"
+    request.save()
+    coaches = [
+        a.coach for a in CoachAssignment.objects.filter(enrollment__city=request.city)
+        .select_related("coach")
+    ]
+    recipients = coaches + ([request.requested_by] if request.requested_by else [])
+    if recipients:
+        from notifications.services import notify
+
+        notify(
+            "coaching.mayor_answered", recipients=recipients, about=request,
+            context={"mayor_request": request, "city": request.city}, category="coaching",
+        )
+    return request

@@ -1,0 +1,78 @@
+"""Forms parse input; the domain functions decide (their errors land at the field)."""
+
+import zoneinfo
+from datetime import datetime
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from cohorts.models import Cohort, RsvpAnswer
+
+
+def apply_errors(form, error):
+    """Put a domain ``ValidationError`` on the form: at its field, or on the form."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+class RsvpForm(forms.Form):
+    answer = forms.ChoiceField(
+        label=_("Will you attend?"), choices=RsvpAnswer.choices, widget=forms.RadioSelect
+    )
+
+
+class LogLearningForm(forms.Form):
+    hours = forms.DecimalField(
+        label=_("Hours"), min_value=0.25, max_value=24, decimal_places=2,
+        widget=forms.NumberInput(attrs={"step": "0.25"}),
+    )
+    on_date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    note = forms.CharField(
+        label=_("What did you learn or work on?"), max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class SessionTimeForm(forms.Form):
+    """A date and a time read in the session's own zone."""
+
+    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    time = forms.TimeField(label=_("Start time"), widget=forms.TimeInput(attrs={"type": "time"}))
+
+    def __init__(self, *args, zone_name, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.zone = zoneinfo.ZoneInfo(zone_name)
+        self.fields["time"].help_text = _("In %(zone)s time.") % {"zone": zone_name}
+
+    def starts_at(self):
+        naive = datetime.combine(self.cleaned_data["date"], self.cleaned_data["time"])
+        moment = timezone.make_aware(naive, self.zone)
+        if timezone.localtime(moment, self.zone).replace(tzinfo=None) != naive:
+            raise ValidationError({"time": _("This time does not exist on that day "
+                                             "(the clocks change).")})
+        return moment
+
+
+class CancelForm(forms.Form):
+    reason = forms.CharField(label=_("Reason (sent to the audience)"), max_length=300,
+                             required=False)
+
+
+class SeriesForm(forms.Form):
+    weeks = forms.IntegerField(label=_("Number of weekly sessions (this one included)"),
+                               min_value=2, max_value=26)
+
+
+class CopyPlanForm(forms.Form):
+    source = forms.ModelChoiceField(label=_("Copy the sessions of"), queryset=Cohort.objects.none())
+
+    def __init__(self, *args, target, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["source"].queryset = Cohort.objects.exclude(pk=target.pk).order_by(
+            "-starts_on"
+        )

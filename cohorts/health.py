@@ -1,0 +1,369 @@
+"""Cohort health: one row per city with the figures staff check before every coaching sync.
+
+Every figure is computed from the underlying records with aggregate queries over all the
+cohort's cities at once, so the dashboard costs the same number of queries for 5 or 50
+cities. Each figure gets red / amber / green by the rules in :data:`RULES`, which the page
+shows in words.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from decimal import Decimal
+
+from django.db.models import Count, Prefetch, Q, Sum
+from django.db.models.functions import TruncMonth
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_scopes import scopes_disabled
+
+from accounts.models import Membership, Role
+from cohorts.hours import city_today
+from cohorts.models import Attendance, Audience, Enrollment, HoursEntry, Rsvp, Session
+from cohorts.session_models import RsvpAnswer, SessionKind
+
+GREEN, AMBER, RED, NONE = "green", "amber", "red", "none"
+
+RULES = {
+    "convening": _("Green: the mayor said yes to every mayors' session of the convening. "
+                   "Red: not yet, and the convening is less than 14 days away or over. "
+                   "Amber: not yet, with more time."),
+    "attendance": _("Share of invited places filled at past sessions. Green: 80% or more. "
+                    "Amber: 60% or more. Red: below 60%."),
+    "hours": _("Team hours this month against the monthly commitment, pro rata to today. "
+               "Green: on track. Amber: at least 75% of the pro-rata target. Red: below."),
+    "checkins": _("Logged check-ins against the coach's cadence since the cohort began. "
+                  "Green: as many as expected. Amber: one short. Red: two or more short."),
+    "actions": _("Open action items past their due date. Green: none. Amber: one or two. "
+                 "Red: three or more."),
+    "showcases": _("Green: at least one showcase accepted or presented. Amber: one submitted "
+                   "or in feedback, or none yet before the cohort's midpoint. Red: none after "
+                   "the midpoint."),
+    "strategy": _("Green: approved, or as complete as the time elapsed. Amber: within 25 "
+                  "points of that. Red: further behind."),
+}
+
+
+@dataclass
+class Cell:
+    """One figure of the dashboard with its colour and a short text for the table."""
+
+    rag: str
+    text: str
+    value: float | int | None = None
+
+
+@dataclass
+class CityHealth:
+    city: object
+    enrollment: object
+    coaches: list
+    cells: dict = field(default_factory=dict)
+    hours_by_month: list = field(default_factory=list)  # [(month, hours, commitment)]
+
+    @property
+    def reds(self):
+        return sum(1 for cell in self.cells.values() if cell.rag == RED)
+
+
+def _rag(value, green, amber):
+    """Green at or above ``green``, amber at or above ``amber``, else red."""
+    if value >= green:
+        return GREEN
+    return AMBER if value >= amber else RED
+
+
+def _months_of(cohort, today):
+    first, months = cohort.starts_on.replace(day=1), []
+    while first <= min(cohort.ends_on, today):
+        months.append(first)
+        first = (first + timedelta(days=32)).replace(day=1)
+    return months
+
+
+def _enrollments(cohort, *, coach=None, country=None):
+    enrollments = (
+        Enrollment.objects.filter(cohort=cohort)
+        .select_related("city", "cohort")
+        .prefetch_related("coach_assignments__coach")
+        .order_by("city__name")
+    )
+    if coach is not None:
+        enrollments = enrollments.filter(coach_assignments__coach=coach)
+    if country:
+        enrollments = enrollments.filter(city__country=country)
+    return list(enrollments.distinct())
+
+
+def _convening(cohort, city_ids, today):
+    """``{city_id: Cell}``: did each mayor confirm every mayors' convening session?"""
+    sessions = list(
+        Session.objects.filter(
+            cohort=cohort, kind=SessionKind.CONVENING, audience=Audience.MAYORS,
+            is_cancelled=False,
+        ).values_list("pk", "starts_at")
+    )
+    if not sessions:
+        return {city_id: Cell(NONE, _("No convening scheduled")) for city_id in city_ids}
+    mayors = defaultdict(set)
+    for city_id, user_id in Membership.objects.filter(
+        city_id__in=city_ids, role=Role.MAYOR
+    ).values_list("city_id", "user_id"):
+        mayors[city_id].add(user_id)
+    yes = set(
+        Rsvp.objects.filter(
+            session_id__in=[pk for pk, _s in sessions], answer=RsvpAnswer.YES,
+            city_id__in=city_ids,
+        ).values_list("city_id", "user_id", "session_id")
+    )
+    first_start = min(starts for _pk, starts in sessions)
+    soon = first_start.date() - today <= timedelta(days=14)
+    cells = {}
+    for city_id in city_ids:
+        confirmed = bool(mayors[city_id]) and all(
+            any((city_id, user_id, pk) in yes for user_id in mayors[city_id])
+            for pk, _s in sessions
+        )
+        if confirmed:
+            cells[city_id] = Cell(GREEN, _("Confirmed"), 1)
+        else:
+            cells[city_id] = Cell(RED if soon else AMBER, _("Not confirmed"), 0)
+    return cells
+
+
+def _attendance(cohort, city_ids, now):
+    """``{city_id: Cell}``: attended places / invited places at past sessions."""
+    past = list(
+        Session.objects.filter(cohort=cohort, ends_at__lt=now, is_cancelled=False)
+        .exclude(kind=SessionKind.COACHING)
+        .values_list("pk", "audience", "city_id")
+    )
+    by_role = defaultdict(lambda: {"mayor": 0, "team": 0})
+    for city_id, role, n in (
+        Membership.objects.filter(city_id__in=city_ids)
+        .values_list("city_id", "role").annotate(n=Count("pk")).values_list("city_id", "role", "n")
+    ):
+        by_role[city_id]["mayor" if role == Role.MAYOR else "team"] += n
+    invited = defaultdict(int)
+    for _pk, audience, session_city in past:
+        for city_id in city_ids:
+            people = by_role[city_id]
+            if audience == Audience.MAYORS:
+                invited[city_id] += people["mayor"]
+            elif audience == Audience.SENIOR_TEAMS:
+                invited[city_id] += people["team"]
+            elif audience == Audience.EVERYONE or session_city == city_id:
+                invited[city_id] += people["mayor"] + people["team"]
+    attended = dict(
+        Attendance.objects.filter(session_id__in=[pk for pk, _a, _c in past], city_id__in=city_ids)
+        .values("city_id").annotate(n=Count("pk")).values_list("city_id", "n")
+    )
+    cells = {}
+    for city_id in city_ids:
+        if not invited[city_id]:
+            cells[city_id] = Cell(NONE, _("No past sessions"))
+            continue
+        rate = min(attended.get(city_id, 0) / invited[city_id], 1)
+        cells[city_id] = Cell(_rag(rate, 0.8, 0.6), f"{round(rate * 100)}%", round(rate * 100))
+    return cells
+
+
+def _hours(cohort, cities, today):
+    """``({city_id: Cell}, {city_id: [(month, hours, commitment)]})``."""
+    months = _months_of(cohort, today)
+    sums = defaultdict(Decimal)
+    if months:
+        for city_id, month, total in (
+            HoursEntry.objects.filter(
+                city_id__in=[c.pk for c in cities], on_date__gte=months[0],
+                on_date__lte=min(cohort.ends_on, today),
+            )
+            .annotate(month=TruncMonth("on_date")).values("city_id", "month")
+            .annotate(total=Sum("hours")).values_list("city_id", "month", "total")
+        ):
+            if isinstance(month, datetime):
+                month = month.date()
+            sums[(city_id, month)] += Decimal(total or 0)
+    cells, bars = {}, {}
+    for city in cities:
+        commitment = Decimal(city.monthly_commitment_hours)
+        bars[city.pk] = [(m, sums[(city.pk, m)], commitment) for m in months]
+        if not months:
+            cells[city.pk] = Cell(NONE, _("Not started"))
+            continue
+        city_now = city_today(city)
+        this_month = city_now.replace(day=1)
+        if this_month not in {m for m in months}:
+            this_month = months[-1]
+        days_in_month = ((this_month + timedelta(days=32)).replace(day=1) - this_month).days
+        elapsed = (city_now - this_month).days + 1 if city_now >= this_month else days_in_month
+        target = commitment * Decimal(min(elapsed, days_in_month)) / Decimal(days_in_month)
+        done = sums[(city.pk, this_month)]
+        ratio = float(done / target) if target else 1.0
+        cells[city.pk] = Cell(
+            _rag(ratio, 1, 0.75), f"{done.normalize():f} / {commitment.normalize():f} h",
+            float(done),
+        )
+    return cells, bars
+
+
+def _checkins(enrollments, today):
+    """``{city_id: Cell}``: logged check-ins since the cohort began against the cadence."""
+    from coaching.models import CheckIn, CheckInStatus
+
+    city_ids = [e.city_id for e in enrollments]
+    held = dict(
+        CheckIn.objects.filter(city_id__in=city_ids, status=CheckInStatus.LOGGED)
+        .filter(happened_at__date__gte=enrollments[0].cohort.starts_on if enrollments else today)
+        .values("city_id").annotate(n=Count("pk")).values_list("city_id", "n")
+    )
+    cells = {}
+    for enrollment in enrollments:
+        assignments = list(enrollment.coach_assignments.all())
+        cadence = min((a.cadence_days for a in assignments), default=0)
+        n = held.get(enrollment.city_id, 0)
+        if not cadence:
+            cells[enrollment.city_id] = Cell(NONE, _("No coach assigned"), n)
+            continue
+        elapsed = max((min(today, enrollment.cohort.ends_on) - enrollment.cohort.starts_on).days, 0)
+        expected = elapsed // cadence
+        short = expected - n
+        rag = GREEN if short <= 0 else AMBER if short == 1 else RED
+        cells[enrollment.city_id] = Cell(rag, f"{n} / {expected}", n)
+    return cells
+
+
+def _actions(city_ids, today):
+    from coaching.models import ActionItem, ActionItemStatus
+
+    counts = {
+        row["city_id"]: row
+        for row in ActionItem.objects.filter(city_id__in=city_ids, status=ActionItemStatus.OPEN)
+        .values("city_id")
+        .annotate(open=Count("pk"), overdue=Count("pk", filter=Q(due_on__lt=today)))
+    }
+    cells = {}
+    for city_id in city_ids:
+        row = counts.get(city_id, {"open": 0, "overdue": 0})
+        overdue = row["overdue"]
+        rag = GREEN if overdue == 0 else AMBER if overdue <= 2 else RED
+        cells[city_id] = Cell(
+            rag, _("%(open)s open, %(overdue)s overdue") % row, overdue
+        )
+    return cells
+
+
+def _showcases(cohort, city_ids, today):
+    from showcases.models import Showcase, State
+
+    states = defaultdict(dict)
+    for city_id, state, n in (
+        Showcase.objects.filter(city_id__in=city_ids).values_list("city_id", "state")
+        .annotate(n=Count("pk")).values_list("city_id", "state", "n")
+    ):
+        states[city_id][state] = n
+    midpoint = cohort.starts_on + (cohort.ends_on - cohort.starts_on) / 2
+    labels = dict(State.choices)
+    cells = {}
+    for city_id in city_ids:
+        by_state = states[city_id]
+        done = by_state.get(State.ACCEPTED, 0) + by_state.get(State.PRESENTED, 0)
+        moving = sum(by_state.get(s, 0) for s in (State.SUBMITTED, State.FEEDBACK_GIVEN,
+                                                   State.REVISED))
+        if done:
+            rag = GREEN
+        elif moving or today < midpoint:
+            rag = AMBER
+        else:
+            rag = RED
+        text = ", ".join(f"{labels[s]}: {n}" for s, n in sorted(by_state.items())) or _("None")
+        cells[city_id] = Cell(rag, text, done)
+    return cells
+
+
+def _strategies(cohort, city_ids, today):
+    from strategy.models import ComponentPlan, Initiative, Metric, Strategy, StrategyState
+    from strategy.progress import percent_complete, strategy_progress
+    from strategy.snapshot import snapshot_strategy
+
+    strategies = (
+        Strategy.objects.filter(city_id__in=city_ids)
+        .select_related("city", "template", "approved_by")
+        .prefetch_related(
+            "template__components",
+            Prefetch(
+                "components",
+                queryset=ComponentPlan.objects.prefetch_related(
+                    Prefetch("initiatives", queryset=Initiative.objects.order_by("year", "pk")),
+                    Prefetch("metrics", queryset=Metric.objects.order_by("pk")),
+                ).order_by("order", "pk"),
+            ),
+        )
+    )
+    latest = {}
+    for strategy in strategies.order_by("pk"):
+        latest[strategy.city_id] = strategy
+    span = max((cohort.ends_on - cohort.starts_on).days, 1)
+    expected = min(max((today - cohort.starts_on).days / span, 0), 1) * 100
+    cells = {}
+    for city_id in city_ids:
+        strategy = latest.get(city_id)
+        if strategy is None:
+            cells[city_id] = Cell(RED if expected > 25 else AMBER, _("Not started"), 0)
+            continue
+        percent = percent_complete(strategy_progress(snapshot=snapshot_strategy(strategy=strategy)))
+        state = strategy.get_state_display()
+        if strategy.state == StrategyState.APPROVED or percent >= expected:
+            rag = GREEN
+        else:
+            rag = AMBER if percent >= expected - 25 else RED
+        cells[city_id] = Cell(rag, f"{percent}% · {state}", percent)
+    return cells
+
+
+def cohort_health(*, cohort, coach=None, country=None, today=None):
+    """One :class:`CityHealth` per enrolled city, filtered by coach and country."""
+    today = today or timezone.localdate()
+    now = timezone.now()
+    with scopes_disabled():
+        enrollments = _enrollments(cohort, coach=coach, country=country)
+        cities = [e.city for e in enrollments]
+        city_ids = [c.pk for c in cities]
+        if not city_ids:
+            return []
+        hours_cells, bars = _hours(cohort, cities, today)
+        columns = {
+            "convening": _convening(cohort, city_ids, today),
+            "attendance": _attendance(cohort, city_ids, now),
+            "hours": hours_cells,
+            "checkins": _checkins(enrollments, today),
+            "actions": _actions(city_ids, today),
+            "showcases": _showcases(cohort, city_ids, today),
+            "strategy": _strategies(cohort, city_ids, today),
+        }
+    return [
+        CityHealth(
+            city=e.city, enrollment=e,
+            coaches=[a.coach for a in e.coach_assignments.all()],
+            cells={name: column[e.city_id] for name, column in columns.items()},
+            hours_by_month=bars[e.city_id],
+        )
+        for e in enrollments
+    ]
+
+
+SORT_KEYS = ("city", "reds", *RULES)
+
+
+def sort_rows(rows, key):
+    """Sort dashboard rows by a column (``-`` prefix for descending); unknown keys keep order."""
+    descending = key.startswith("-")
+    name = key.lstrip("-")
+    if name == "city":
+        return sorted(rows, key=lambda r: r.city.name.lower(), reverse=descending)
+    if name == "reds":
+        return sorted(rows, key=lambda r: r.reds, reverse=descending)
+    if name in RULES:
+        order = {RED: 0, AMBER: 1, GREEN: 2, NONE: 3}
+        return sorted(rows, key=lambda r: order[r.cells[name].rag], reverse=descending)
+    return rows

@@ -1,0 +1,97 @@
+"""The staff's cohort health dashboard and its exports (scopes disabled: staff see all)."""
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from accounts.decorators import staff_required
+from accounts.models import User
+from cities.models import City
+from cohorts.charts import hours_bars
+from cohorts.exports import EXPORTS, export_rows
+from cohorts.health import RULES, SORT_KEYS, cohort_health, sort_rows
+from cohorts.health_export import COLUMNS, header, table
+from cohorts.models import Cohort
+from cohorts.tables import table_response
+
+
+def _filtered_rows(request, cohort):
+    coach = None
+    coach_id = request.GET.get("coach", "")
+    if coach_id.isdigit():
+        coach = User.objects.filter(pk=coach_id).first()
+    country = request.GET.get("country", "").strip()
+    rows = cohort_health(cohort=cohort, coach=coach, country=country or None)
+    sort = request.GET.get("sort", "city")
+    if sort.lstrip("-") not in SORT_KEYS:
+        sort = "city"
+    return sort_rows(rows, sort), {"coach": coach, "country": country, "sort": sort}
+
+
+DETAIL_PAGES = {
+    "convening": "cohorts:schedule", "attendance": "cohorts:schedule", "hours": "cohorts:hours",
+    "checkins": "coaching:page", "actions": "coaching:page", "showcases": "showcases:list",
+    "strategy": "strategy:overview",
+}
+
+
+def _table(rows):
+    """Rows for the template: each cell with its label and the page behind it."""
+    return [
+        {
+            "health": row,
+            "chart": hours_bars(row.hours_by_month, city=row.city),
+            "cells": [
+                {"key": key, "label": COLUMNS[key], "cell": row.cells[key],
+                 "url": reverse(DETAIL_PAGES[key], kwargs={"city": row.city.slug})}
+                for key in COLUMNS
+            ],
+        }
+        for row in rows
+    ]
+
+
+@staff_required
+def cohort_dashboard(request, slug):
+    """Every city of a cohort at a glance, red / amber / green by rules shown on the page."""
+    cohort = get_object_or_404(Cohort, slug=slug)
+    rows, filters = _filtered_rows(request, cohort)
+    coaches = User.objects.filter(
+        coach_assignments__enrollment__cohort=cohort
+    ).distinct().order_by("name", "email")
+    countries = (
+        City.objects.filter(enrollments__cohort=cohort)
+        .order_by("country").values_list("country", flat=True).distinct()
+    )
+    return render(request, "cohorts/health.html", {
+        "cohort": cohort, "table": _table(rows), "filters": filters, "coaches": coaches,
+        "countries": countries, "rules": [(COLUMNS[k], text) for k, text in RULES.items()],
+        "columns": COLUMNS, "exports": EXPORTS,
+    })
+
+
+@staff_required
+def cohort_dashboard_export(request, slug, fmt):
+    """The dashboard as CSV or XLSX, with the page's filters applied."""
+    cohort = get_object_or_404(Cohort, slug=slug)
+    rows, _filters = _filtered_rows(request, cohort)
+    return table_response(
+        header(), table(rows), fmt=fmt, title=cohort.name,
+        filename=_("cohort-health") + f"-{cohort.slug}",
+    )
+
+
+@staff_required
+def cohort_export(request, slug, what, fmt):
+    """Attendance, the hours ledger, action items or applications of a cohort, filtered
+    by ``country``, ``city``, ``coach`` (and ``status`` for action items)."""
+    if what not in EXPORTS:
+        raise Http404
+    cohort = get_object_or_404(Cohort, slug=slug)
+    filters = {key: request.GET.get(key, "").strip() for key in ("country", "city", "status")}
+    coach = request.GET.get("coach", "")
+    filters["coach"] = int(coach) if coach.isdigit() else None
+    head, rows = export_rows(what=what, cohort=cohort, filters=filters)
+    return table_response(head, rows, fmt=fmt, title=EXPORTS[what],
+                          filename=f"{what}-{cohort.slug}")

@@ -1,0 +1,124 @@
+"""Admin for sessions and the per-person rows. Moving or cancelling through the admin goes
+through the domain functions, so the audience is told and reminders re-arm."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from cohorts.models import Attendance, HoursEntry, Rsvp, Session
+from cohorts.scheduling import (
+    cancel_session,
+    check_session_fields,
+    create_weekly_series,
+    duplicate_session,
+    move_session,
+)
+from curriculum.models import Material
+
+
+class MaterialInline(admin.TabularInline):
+    model = Material
+    fk_name = "session"
+    fields = ["title", "url", "file", "order"]
+    extra = 0
+
+
+class SessionAdminForm(forms.ModelForm):
+    class Meta:
+        model = Session
+        fields = ["cohort", "kind", "title", "description", "starts_at", "ends_at",
+                  "time_zone", "location", "video_url", "audience", "city", "capacity",
+                  "module", "host"]
+
+    def clean(self):
+        data = super().clean()
+        if not self.errors and data.get("cohort"):
+            check_session_fields(
+                cohort=data["cohort"], starts_at=data.get("starts_at"),
+                ends_at=data.get("ends_at"), time_zone=data.get("time_zone"),
+                audience=data.get("audience"), city=data.get("city"),
+            )
+        return data
+
+
+@admin.register(Session)
+class SessionAdmin(admin.ModelAdmin):
+    form = SessionAdminForm
+    list_display = ["title", "kind", "starts_at", "time_zone", "audience", "cohort",
+                    "is_cancelled"]
+    list_filter = ["cohort", "kind", "audience", "is_cancelled"]
+    search_fields = ["title"]
+    date_hierarchy = "starts_at"
+    autocomplete_fields = ["city", "host"]
+    raw_id_fields = ["module"]
+    readonly_fields = ["uid", "sequence", "is_cancelled"]
+    inlines = [MaterialInline]
+    actions = ["duplicate_next_week", "weekly_series_of_four", "cancel_sessions"]
+
+    def save_model(self, request, obj, form, change):
+        if change and {"starts_at", "ends_at"} & set(form.changed_data):
+            moved_to = (obj.starts_at, obj.ends_at)
+            original = Session.objects.get(pk=obj.pk)
+            obj.starts_at, obj.ends_at = original.starts_at, original.ends_at
+            super().save_model(request, obj, form, change)
+            try:
+                move_session(session=obj, starts_at=moved_to[0], ends_at=moved_to[1],
+                             by=request.user)
+            except ValidationError as error:
+                self.message_user(request, " ".join(error.messages), messages.ERROR)
+            return
+        super().save_model(request, obj, form, change)
+
+    @admin.action(description=_("Duplicate one week later"))
+    def duplicate_next_week(self, request, queryset):
+        for session in queryset:
+            duplicate_session(session=session, days=7)
+        self.message_user(request, ngettext("%d session copied.", "%d sessions copied.",
+                                            queryset.count()) % queryset.count())
+
+    @admin.action(description=_("Repeat weekly (four sessions in all)"))
+    def weekly_series_of_four(self, request, queryset):
+        for session in queryset:
+            create_weekly_series(session=session, weeks=4)
+        self.message_user(request, _("Weekly series created."))
+
+    @admin.action(description=_("Cancel and tell the audience"))
+    def cancel_sessions(self, request, queryset):
+        for session in queryset:
+            cancel_session(session=session, by=request.user)
+        self.message_user(request, _("Sessions cancelled; their audiences have been told."))
+
+
+@admin.register(Rsvp)
+class RsvpAdmin(admin.ModelAdmin):
+    list_display = ["session", "user", "city", "answer", "answered_at"]
+    list_filter = ["answer", "session__cohort"]
+    list_select_related = ["session", "user", "city"]
+    raw_id_fields = ["session", "user"]
+
+
+@admin.register(Attendance)
+class AttendanceAdmin(admin.ModelAdmin):
+    """Read-only: attendance is marked on the checklist page, which credits hours."""
+
+    list_display = ["session", "user", "city", "marked_by", "marked_at"]
+    list_filter = ["session__cohort"]
+    list_select_related = ["session", "user", "city", "marked_by"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(HoursEntry)
+class HoursEntryAdmin(admin.ModelAdmin):
+    list_display = ["on_date", "user", "city", "hours", "source", "note"]
+    list_filter = ["source", "city"]
+    list_select_related = ["user", "city"]
+    search_fields = ["user__email", "note"]
+    raw_id_fields = ["user"]
+    date_hierarchy = "on_date"

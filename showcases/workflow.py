@@ -1,0 +1,231 @@
+"""The life of a showcase: draft → submitted → feedback given → (revised → …) → accepted →
+presented. One function per transition: it checks who may do it and whether the state
+allows it, saves, writes history (django-simple-history, with the reason) and notifies.
+"""
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django_scopes import scopes_disabled
+
+from accounts.models import Membership, Role
+from coaching.models import CoachAssignment
+from notifications.services import notify
+from showcases.models import Feedback, Message, Showcase, State
+from showcases.rules import (
+    can_discuss_showcase,
+    can_draft_showcase,
+    can_give_showcase_feedback,
+    can_present_showcase,
+)
+
+EDITABLE_STATES = {State.DRAFT, State.FEEDBACK_GIVEN}
+REVIEWABLE_STATES = {State.SUBMITTED, State.REVISED, State.FEEDBACK_GIVEN}
+DRAFT_FIELDS = (
+    "round", "title", "practice_type", "pillar", "what_changed", "who_involved", "impact",
+    "impact_kind", "sustainment_owner", "sustainment_how", "sustainment_review_on",
+)
+REQUIRED_TO_SUBMIT = (
+    "what_changed", "who_involved", "impact", "sustainment_owner", "sustainment_how",
+    "sustainment_review_on",
+)
+
+
+# --- who hears about it -------------------------------------------------------------------
+
+def team_of(city):
+    """The city's senior team (the people who prepare showcases)."""
+    with scopes_disabled():
+        return [
+            m.user for m in Membership.objects.filter(city=city, user__is_active=True)
+            .exclude(role=Role.MAYOR).select_related("user")
+        ]
+
+
+def coaches_of(city):
+    with scopes_disabled():
+        return [
+            a.coach for a in CoachAssignment.objects.filter(
+                enrollment__city=city, coach__is_active=True
+            ).select_related("coach")
+        ]
+
+
+def program_staff():
+    return list(get_user_model().objects.filter(is_staff=True, is_active=True))
+
+
+def _tell(event, recipients, showcase, **context):
+    notify(
+        f"showcase.{event}", recipients=recipients, about=showcase,
+        context={"showcase": showcase, "city": showcase.city, **context},
+        category="showcases",
+    )
+
+
+def _save(showcase, reason, **fields):
+    for name, value in fields.items():
+        setattr(showcase, name, value)
+    showcase._change_reason = reason
+    showcase.save()
+    return showcase
+
+
+def _require(allowed, message=None):
+    if not allowed:
+        raise PermissionDenied(message or _("You may not do this with this showcase."))
+
+
+def _require_state(showcase, states, message):
+    if showcase.state not in states:
+        raise ValidationError({"state": message})
+
+
+# --- the team -----------------------------------------------------------------------------
+
+def save_draft(*, city, by, fields, showcase=None):
+    """Create or update a showcase draft of ``city`` with ``fields`` (a dict of form fields).
+
+    Only the city's senior team may write, and only while the showcase is a draft or is
+    back with the team after feedback. Raises ``ValidationError`` per field.
+    """
+    _require(can_draft_showcase(by, city))
+    if showcase is None:
+        showcase = Showcase(city=city, created_by=by)
+        reason = "created"
+    else:
+        if showcase.city_id != city.pk:
+            raise PermissionDenied
+        _require_state(showcase, EDITABLE_STATES,
+                       _("This showcase is with the coach; it can be edited once feedback "
+                         "is given."))
+        reason = "edited"
+    unknown = set(fields) - set(DRAFT_FIELDS)
+    if unknown:
+        raise ValueError(f"Not draft fields: {sorted(unknown)}")
+    for name, value in fields.items():
+        setattr(showcase, name, value)
+    if showcase.round is not None:
+        with scopes_disabled():
+            enrolled = city.enrollments.filter(cohort_id=showcase.round.cohort_id).exists()
+        if not enrolled:
+            raise ValidationError({"round": _("Choose a round of your city's cohort.")})
+    showcase.full_clean(exclude=["city", "created_by", "publication_approved_by"])
+    showcase._change_reason = reason
+    showcase.save()
+    return showcase
+
+
+def _check_complete(showcase):
+    errors = {}
+    for name in REQUIRED_TO_SUBMIT:
+        if getattr(showcase, name) in (None, ""):
+            errors[name] = _("Fill this in before you submit.")
+    if not showcase.evidence.exists():
+        errors["evidence"] = _("Add at least one piece of evidence (a file or a link).")
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def submit_showcase(*, showcase, by):
+    """Send a draft to the city's coach for feedback (every part filled in, with evidence)."""
+    _require(can_draft_showcase(by, showcase.city))
+    _require_state(showcase, {State.DRAFT}, _("Only a draft can be submitted."))
+    _check_complete(showcase)
+    _save(showcase, "submitted", state=State.SUBMITTED, submitted_at=timezone.now())
+    _tell("submitted", coaches_of(showcase.city), showcase, by=by)
+    return showcase
+
+
+@transaction.atomic
+def resubmit(*, showcase, by):
+    """Send the showcase back to the coach after the team revised it."""
+    _require(can_draft_showcase(by, showcase.city))
+    _require_state(showcase, {State.FEEDBACK_GIVEN},
+                   _("Only a showcase that received feedback can be resubmitted."))
+    _check_complete(showcase)
+    _save(showcase, "resubmitted", state=State.REVISED, revision_requested=False,
+          submitted_at=timezone.now())
+    _tell("resubmitted", coaches_of(showcase.city), showcase, by=by)
+    return showcase
+
+
+# --- the coach ----------------------------------------------------------------------------
+
+@transaction.atomic
+def give_feedback(*, showcase, by, strengths, suggestions="", sustainment_risks="",
+                  revision_requested=False):
+    """Record the coach's structured feedback; with ``revision_requested`` the team must
+    revise and resubmit before the showcase can be accepted."""
+    _require(can_give_showcase_feedback(by, showcase.city),
+             _("Only the city's coach gives feedback."))
+    _require_state(showcase, REVIEWABLE_STATES,
+                   _("Feedback is given on a submitted showcase."))
+    if not (strengths or "").strip():
+        raise ValidationError({"strengths": _("Say what works well in this showcase.")})
+    feedback = Feedback.objects.create(
+        showcase=showcase, coach=by, strengths=strengths.strip(),
+        suggestions=(suggestions or "").strip(),
+        sustainment_risks=(sustainment_risks or "").strip(),
+        revision_requested=bool(revision_requested),
+    )
+    _save(showcase, "revision requested" if revision_requested else "feedback given",
+          state=State.FEEDBACK_GIVEN, revision_requested=bool(revision_requested))
+    event = "revision_requested" if revision_requested else "feedback_given"
+    _tell(event, team_of(showcase.city), showcase, feedback=feedback, by=by)
+    return feedback
+
+
+def request_revision(*, showcase, by, strengths, suggestions="", sustainment_risks=""):
+    """Give feedback that asks the team to revise and resubmit."""
+    return give_feedback(
+        showcase=showcase, by=by, strengths=strengths, suggestions=suggestions,
+        sustainment_risks=sustainment_risks, revision_requested=True,
+    )
+
+
+@transaction.atomic
+def accept_showcase(*, showcase, by):
+    """The coach accepts the showcase: it can now be placed in a showcase session."""
+    _require(can_give_showcase_feedback(by, showcase.city),
+             _("Only the city's coach accepts a showcase."))
+    _require_state(showcase, REVIEWABLE_STATES, _("Only a submitted showcase can be accepted."))
+    if showcase.revision_requested:
+        raise ValidationError({"state": _(
+            "You asked for a revision; accept the showcase once the team resubmits it."
+        )})
+    _save(showcase, "accepted", state=State.ACCEPTED, accepted_at=timezone.now())
+    _tell("accepted", team_of(showcase.city), showcase, by=by)
+    return showcase
+
+
+# --- the session --------------------------------------------------------------------------
+
+@transaction.atomic
+def present_showcase(*, showcase, by):
+    """Mark an accepted showcase as presented (by staff or the city's coach)."""
+    _require(can_present_showcase(by, showcase.city))
+    _require_state(showcase, {State.ACCEPTED}, _("Only an accepted showcase can be presented."))
+    _save(showcase, "presented", state=State.PRESENTED, presented_at=timezone.now())
+    _tell("presented", team_of(showcase.city), showcase, by=by)
+    return showcase
+
+
+# --- the conversation ---------------------------------------------------------------------
+
+def post_message(*, showcase, by, body):
+    """Add a message to the showcase's conversation and tell the other side."""
+    _require(can_discuss_showcase(by, showcase.city))
+    body = (body or "").strip()
+    if not body:
+        raise ValidationError({"body": _("Write a message first.")})
+    if len(body) > 5000:
+        raise ValidationError({"body": _("Keep a message under 5,000 characters.")})
+    message = Message.objects.create(showcase=showcase, author=by, body=body)
+    recipients = team_of(showcase.city) + coaches_of(showcase.city)
+    recipients = [user for user in recipients if user.pk != by.pk]
+    _tell("message", recipients, showcase, message=message, by=by)
+    return message

@@ -1,0 +1,161 @@
+"""A strategy as plain data: what the reading view, versions, diffs, PDFs and the API show.
+
+A submitted version freezes exactly this dict, so a frozen version and the live strategy
+render through the same templates. Building it costs a constant number of queries.
+"""
+
+from django.db.models import Prefetch
+from django.utils.translation import gettext as _
+
+from strategy.models import (
+    ComponentPlan,
+    Frequency,
+    Initiative,
+    InitiativeStatus,
+    Metric,
+    PracticeArea,
+    Strategy,
+)
+
+SNAPSHOT_FORMAT = 1
+
+
+def load_strategy(*, strategy_id):
+    """The strategy with everything a snapshot needs, in a constant number of queries."""
+    return (
+        Strategy.objects.select_related("city", "template", "approved_by")
+        .prefetch_related(
+            "template__components",
+            Prefetch(
+                "components",
+                queryset=ComponentPlan.objects.prefetch_related(
+                    Prefetch("initiatives", queryset=Initiative.objects.order_by("year", "pk")),
+                    Prefetch("metrics", queryset=Metric.objects.order_by("pk")),
+                ).order_by("order", "pk"),
+            ),
+        )
+        .get(pk=strategy_id)
+    )
+
+
+def component_title(template_components, key):
+    for component in template_components:
+        if component.key == key:
+            return component.title
+    return key.replace("-", " ").capitalize()
+
+
+def _lines(text):
+    return [line.strip(" -•\t") for line in (text or "").splitlines() if line.strip()]
+
+
+def snapshot_strategy(*, strategy):
+    """Return the plain-data picture of ``strategy`` (load it with :func:`load_strategy`)."""
+    template_components = list(strategy.template.components.all())
+    rubric = {c.key: dict(c.rubric) for c in template_components}
+    components = []
+    for plan in strategy.components.all():
+        components.append({
+            "key": plan.key,
+            "title": component_title(template_components, plan.key),
+            "maturity": plan.current_maturity,
+            "maturity_text": rubric.get(plan.key, {}).get(plan.current_maturity, ""),
+            "current_state": plan.current_state,
+            "target_state": plan.target_state,
+            "goals": _lines(plan.goals),
+            "initiatives": [
+                {
+                    "id": i.pk, "title": i.title, "description": i.description,
+                    "year": i.year, "quarters": sorted(i.quarters or []), "owner": i.owner,
+                    "resources": i.resources, "dependencies": i.dependencies,
+                    "status": i.status, "practice_areas": list(i.practice_areas or []),
+                }
+                for i in plan.initiatives.all()
+            ],
+            "metrics": [
+                {
+                    "id": m.pk, "name": m.name, "baseline": m.baseline,
+                    "targets": [m.target_year_1, m.target_year_2, m.target_year_3],
+                    "actuals": [m.actual_year_1, m.actual_year_2, m.actual_year_3],
+                    "data_source": m.data_source, "frequency": m.frequency,
+                }
+                for m in plan.metrics.all()
+            ],
+        })
+    approval = None
+    if strategy.approved_at:
+        approval = {
+            "by": str(strategy.approved_by) if strategy.approved_by else "",
+            "at": strategy.approved_at.isoformat(),
+        }
+    return {
+        "format": SNAPSHOT_FORMAT,
+        "city": strategy.city.name,
+        "title": str(strategy),
+        "vision": strategy.vision,
+        "priorities": strategy.priority_list,
+        "components": components,
+        "approval": approval,
+    }
+
+
+def status_label(value):
+    return dict(InitiativeStatus.choices).get(value, value)
+
+
+def frequency_label(value):
+    return dict(Frequency.choices).get(value, value)
+
+
+def practice_area_labels(values):
+    labels = dict(PracticeArea.choices)
+    return [str(labels.get(v, v)) for v in values]
+
+
+def quarters_label(initiative):
+    quarters = initiative.get("quarters") or []
+    if not quarters:
+        return _("Year %(year)s") % {"year": initiative["year"]}
+    return _("Year %(year)s, %(quarters)s") % {
+        "year": initiative["year"], "quarters": ", ".join(f"Q{q}" for q in quarters),
+    }
+
+
+def all_initiatives(snapshot):
+    """[(component, initiative)] across components, by year then first quarter."""
+    rows = [(c, i) for c in snapshot["components"] for i in c["initiatives"]]
+    return sorted(rows, key=lambda r: (r[1]["year"], (r[1]["quarters"] or [9])[0]))
+
+
+def sections(snapshot):
+    """[(key, title, text)]: each section of the strategy as readable text, for diffs."""
+    out = [(
+        "vision", _("Vision and priorities"),
+        "\n".join([snapshot["vision"], "", *[f"• {p}" for p in snapshot["priorities"]]]).strip(),
+    )]
+    for component in snapshot["components"]:
+        lines = [
+            _("Current maturity: %(level)s") % {"level": component["maturity"] or "—"},
+            component.get("current_state") or "",
+            _("Target state: %(text)s") % {"text": component["target_state"]},
+            *[f"• {goal}" for goal in component["goals"]],
+        ]
+        for initiative in component["initiatives"]:
+            lines.append(
+                f"{initiative['title']} — {quarters_label(initiative)} — "
+                f"{initiative['owner']} — {status_label(initiative['status'])}"
+            )
+            if initiative["description"]:
+                lines.append(f"  {initiative['description']}")
+        out.append((f"component-{component['key']}", component["title"],
+                     "\n".join(line for line in lines if line is not None).strip()))
+    metric_lines = []
+    for component in snapshot["components"]:
+        for metric in component["metrics"]:
+            targets = " / ".join(t or "—" for t in metric["targets"])
+            metric_lines.append(
+                f"{component['title']}: {metric['name']} — {metric['baseline'] or '—'} → "
+                f"{targets} ({metric['data_source']}, {frequency_label(metric['frequency'])})"
+            )
+    out.append(("metrics", _("Metrics"), "\n".join(metric_lines)))
+    return out

@@ -1,0 +1,77 @@
+"""Helpers shared by the strategy's views."""
+
+import rules
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+
+from strategy.editing import current_strategy
+from strategy.models import Comment
+from strategy.progress import percent_complete, strategy_progress
+from strategy.snapshot import load_strategy, snapshot_strategy
+
+
+def require(rule, request):
+    """PermissionDenied unless ``rule`` holds for the user and the request's city."""
+    if not rules.test_rule(rule, request.user, request.city):
+        raise PermissionDenied
+
+
+def strategy_or_404(request):
+    strategy = current_strategy(city=request.city)
+    if strategy is None:
+        raise Http404
+    return strategy
+
+
+def url(name, request, **kwargs):
+    return reverse(f"strategy:{name}", kwargs={"city": request.city.slug, **kwargs})
+
+
+def step_url(request, slug):
+    return url("step", request, step=slug)
+
+
+def safe_next(request, default):
+    target = request.POST.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(target, {request.get_host()},
+                                                  require_https=request.is_secure()):
+        return redirect(target)
+    return redirect(default)
+
+
+def permissions(request):
+    user, city = request.user, request.city
+    return {
+        name: rules.test_rule(f"can_{name}_strategy", user, city)
+        for name in ("edit", "submit", "review", "comment", "track")
+    }
+
+
+def strategy_context(request, strategy):
+    """What every builder and reading page needs: the snapshot, the steps and permissions."""
+    loaded = load_strategy(strategy_id=strategy.pk)
+    snapshot = snapshot_strategy(strategy=loaded)
+    steps = strategy_progress(snapshot=snapshot)
+    return {
+        "city": request.city, "strategy": loaded, "snapshot": snapshot, "steps": steps,
+        "percent": percent_complete(steps), "can": permissions(request),
+        "editable": loaded.state in ("drafting", "changes_requested"),
+    }
+
+
+def section_comments(strategy, section):
+    return list(
+        Comment.objects.filter(strategy=strategy, section=section)
+        .select_related("author", "resolved_by").order_by("created_at", "pk")
+    )
+
+
+def comments_by_section(strategy):
+    grouped = {}
+    for comment in (Comment.objects.filter(strategy=strategy)
+                    .select_related("author", "resolved_by").order_by("created_at", "pk")):
+        grouped.setdefault(comment.section, []).append(comment)
+    return grouped

@@ -1,0 +1,130 @@
+"""Action items and the mayor's key moments in the domain layer."""
+
+import datetime
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
+from django_scopes import scope, scopes_disabled
+
+from coaching.actions import (
+    complete_action_item,
+    create_action_item,
+    drop_action_item,
+    reopen_action_item,
+)
+from coaching.key_moments import answer_mayor_request, request_mayor_decision
+from coaching.models import ActionItem, ActionItemStatus, MayorRequest
+from notifications.models import Notification
+
+SOON = timezone.localdate() + datetime.timedelta(days=7)
+
+
+def _create(world, by="coach_a", owner="member_a", **kwargs):
+    with scope(city=world.city):
+        return create_action_item(
+            city=world.city, by=world.users[by], title=kwargs.pop("title", "Publish it"),
+            owner=world.users[owner] if owner else None, due_on=kwargs.pop("due_on", SOON),
+            **kwargs,
+        )
+
+
+def _events(event):
+    with scopes_disabled():
+        return list(Notification.objects.filter(record__event=event))
+
+
+def test_the_coach_creates_an_item_and_its_owner_is_told(world):
+    item = _create(world)
+    assert item.status == ActionItemStatus.OPEN and item.created_by == world.users["coach_a"]
+    assert [n.recipient for n in _events("coaching.action_item_assigned")] == [
+        world.users["member_a"]
+    ]
+
+
+def test_the_coach_may_own_an_item(world):
+    item = _create(world, owner="coach_a")
+    assert item.owner == world.users["coach_a"]
+    assert _events("coaching.action_item_assigned") == []  # nobody to tell but oneself
+
+
+@pytest.mark.parametrize("kwargs, field", [
+    ({"owner": "member_b"}, "owner"),
+    ({"owner": "coach_b"}, "owner"),
+    ({"owner": None}, "owner"),
+    ({"title": ""}, "title"),
+    ({"due_on": timezone.localdate() - datetime.timedelta(days=1)}, "due_on"),
+])
+def test_a_bad_item_is_refused_at_the_field(world, kwargs, field):
+    with pytest.raises(ValidationError) as error:
+        _create(world, **kwargs)
+    assert field in error.value.message_dict
+    with scopes_disabled():
+        assert not ActionItem.objects.exists()
+
+
+@pytest.mark.parametrize("role", ["member_a", "mayor_a", "coach_b"])
+def test_only_the_coach_and_staff_create_items(world, role):
+    with pytest.raises(PermissionDenied):
+        _create(world, by=role)
+
+
+def test_the_owner_closes_their_item_and_others_of_the_team_may_not(world):
+    item = _create(world)
+    with scope(city=world.city):
+        with pytest.raises(PermissionDenied):
+            complete_action_item(item=item, by=world.users["mayor_a"])
+        complete_action_item(item=item, by=world.users["member_a"])
+        item.refresh_from_db()
+        assert item.status == ActionItemStatus.DONE and item.closed_at
+        with pytest.raises(ValidationError):
+            drop_action_item(item=item, by=world.users["coach_a"])
+        reopen_action_item(item=item, by=world.users["coach_a"])
+        drop_action_item(item=item, by=world.users["coach_a"])
+        item.refresh_from_db()
+        assert item.status == ActionItemStatus.DROPPED
+        assert [h.status for h in item.history.order_by("history_date")] == [
+            "open", "done", "open", "dropped"
+        ]
+
+
+def _ask(world, by="coach_a", **kwargs):
+    with scope(city=world.city):
+        return request_mayor_decision(
+            city=world.city, by=world.users[by], question=kwargs.get("question", "Open data?"),
+            context="Context.", deadline=kwargs.get("deadline", SOON),
+        )
+
+
+def test_the_coach_asks_the_mayor_and_the_mayor_is_told(world):
+    request = _ask(world)
+    assert request.requested_by == world.users["coach_a"] and not request.is_answered
+    assert [n.recipient for n in _events("coaching.mayor_request")] == [world.users["mayor_a"]]
+
+
+@pytest.mark.parametrize("kwargs, field", [
+    ({"question": " "}, "question"),
+    ({"deadline": timezone.localdate() - datetime.timedelta(days=1)}, "deadline"),
+])
+def test_a_bad_request_is_refused_at_the_field(world, kwargs, field):
+    with pytest.raises(ValidationError) as error:
+        _ask(world, **kwargs)
+    assert field in error.value.message_dict
+
+
+def test_only_the_mayor_answers_once_and_the_answer_is_in_the_history(world):
+    request = _ask(world)
+    with scope(city=world.city):
+        for role in ("member_a", "coach_a", "staff"):
+            with pytest.raises(PermissionDenied):
+                answer_mayor_request(request=request, by=world.users[role], answer="Yes")
+        with pytest.raises(ValidationError):
+            answer_mayor_request(request=request, by=world.users["mayor_a"], answer=" ")
+        answer_mayor_request(request=request, by=world.users["mayor_a"], answer="Yes, go.")
+        with pytest.raises(ValidationError):
+            answer_mayor_request(request=request, by=world.users["mayor_a"], answer="No")
+        request = MayorRequest.objects.get()
+        latest = request.history.order_by("-history_date").first()
+    assert request.answer == "Yes, go." and request.answered_by == world.users["mayor_a"]
+    assert latest.answer == "Yes, go." and latest.history_user == world.users["mayor_a"]
+    assert world.users["coach_a"] in [n.recipient for n in _events("coaching.mayor_answered")]

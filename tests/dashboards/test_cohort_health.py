@@ -1,0 +1,169 @@
+"""The staff's cohort health dashboard: figures recomputed from the records, no N+1."""
+
+import datetime
+import io
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+from django_scopes import scopes_disabled
+from openpyxl import load_workbook
+
+from accounts.models import Membership, Role
+from coaching.models import ActionItem, CheckIn
+from cohorts.health import AMBER, GREEN, RED, cohort_health, sort_rows
+from cohorts.models import Attendance, Cohort, HoursEntry, Rsvp, Session
+from showcases.models import Showcase
+from strategy.editing import start_strategy
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo():
+    call_command("seed_demo", stdout=io.StringIO())
+    return Cohort.objects.get(slug="demo-cohort")
+
+
+def _rows(cohort):
+    return {row.city.slug: row for row in cohort_health(cohort=cohort)}
+
+
+def test_action_item_and_showcase_figures_equal_the_records(demo):
+    today = timezone.localdate()
+    rows = _rows(demo)
+    with scopes_disabled():
+        for slug, row in rows.items():
+            items = ActionItem.objects.filter(city__slug=slug, status="open")
+            overdue = items.filter(due_on__lt=today).count()
+            assert row.cells["actions"].value == overdue
+            assert f"{items.count()} open, {overdue} overdue" == row.cells["actions"].text
+            done = Showcase.objects.filter(
+                city__slug=slug, state__in=["accepted", "presented"]
+            ).count()
+            assert row.cells["showcases"].value == done
+
+
+def test_checkin_and_hours_figures_equal_the_records(demo):
+    rows = _rows(demo)
+    with scopes_disabled():
+        for slug, row in rows.items():
+            held = CheckIn.objects.filter(
+                city__slug=slug, status="logged", happened_at__date__gte=demo.starts_on
+            ).count()
+            assert row.cells["checkins"].value == held
+            for month, hours, _commitment in row.hours_by_month:
+                following = (month + datetime.timedelta(days=32)).replace(day=1)
+                recorded = sum(
+                    e.hours for e in HoursEntry.objects.filter(
+                        city__slug=slug, on_date__gte=month, on_date__lt=following
+                    )
+                )
+                assert hours == recorded
+
+
+def test_attendance_and_convening_figures_equal_the_records(demo):
+    now = timezone.now()
+    rows = _rows(demo)
+    with scopes_disabled():
+        for slug, row in rows.items():
+            members = list(Membership.objects.filter(city__slug=slug))
+            mayors = [m.user_id for m in members if m.role == Role.MAYOR]
+            past = Session.objects.filter(cohort=demo, ends_at__lt=now, is_cancelled=False)
+            past = past.exclude(kind="coaching")
+            invited = 0
+            for session in past:
+                if session.audience == "mayors":
+                    invited += len(mayors)
+                elif session.audience == "senior_teams":
+                    invited += len(members) - len(mayors)
+                elif session.audience == "everyone" or session.city and session.city.slug == slug:
+                    invited += len(members)
+            attended = Attendance.objects.filter(city__slug=slug, session__in=past).count()
+            if invited:
+                assert row.cells["attendance"].value == round(min(attended / invited, 1) * 100)
+            convening = Session.objects.filter(
+                cohort=demo, kind="convening", audience="mayors", is_cancelled=False
+            )
+            confirmed = all(
+                Rsvp.objects.filter(session=s, user_id__in=mayors, answer="yes").exists()
+                for s in convening
+            ) and bool(mayors)
+            assert (row.cells["convening"].rag == GREEN) == confirmed
+
+
+def test_the_demo_shows_red_amber_and_green_for_real_reasons(demo):
+    colours = {cell.rag for row in _rows(demo).values() for cell in row.cells.values()}
+    assert {RED, AMBER, GREEN} <= colours
+
+
+def test_most_red_first_sorting(demo):
+    rows = sort_rows(cohort_health(cohort=demo), "-reds")
+    assert [r.reds for r in rows] == sorted((r.reds for r in rows), reverse=True)
+
+
+def _cohort_of(n):
+    cohort = factories.CohortFactory()
+    with scopes_disabled():
+        for _i in range(n):
+            enrollment = factories.EnrollmentFactory(cohort=cohort)
+            city = enrollment.city
+            factories.CoachAssignmentFactory(enrollment=enrollment)
+            mayor = factories.MembershipFactory(city=city, role=Role.MAYOR).user
+            factories.MembershipFactory(city=city, role=Role.CDO)
+            factories.CheckInFactory(city=city, enrollment=enrollment)
+            factories.ActionItemFactory(city=city)
+            factories.ShowcaseFactory(city=city)
+            factories.HoursEntryFactory(city=city, user=mayor)
+            start_strategy(city=city)
+        session = factories.SessionFactory(
+            cohort=cohort, kind="convening", audience="mayors",
+            starts_at=timezone.now() - datetime.timedelta(days=3),
+            ends_at=timezone.now() - datetime.timedelta(days=3, hours=-2),
+        )
+        for membership in Membership.objects.filter(city__enrollments__cohort=cohort):
+            Attendance.objects.create(session=session, city=membership.city,
+                                      user=membership.user)
+    return cohort
+
+
+@pytest.mark.parametrize("cities", [5, 50])
+def test_dashboard_query_count_does_not_grow_with_cities(cities, client,
+                                                         django_assert_num_queries):
+    cohort = _cohort_of(cities)
+    client.force_login(factories.UserFactory(is_staff=True))
+    with django_assert_num_queries(27):
+        response = client.get(f"/staff/cohorts/{cohort.slug}/health/")
+    assert response.status_code == 200
+    assert response.content.decode().count('<th scope="row">') == cities
+
+
+def test_xlsx_export_has_the_filtered_rows(demo, client):
+    client.force_login(factories.UserFactory(is_staff=True))
+    response = client.get("/staff/cohorts/demo-cohort/health.xlsx?country=Mexico")
+    assert response.status_code == 200
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][0] == "City"
+    assert [r[0] for r in rows[1:]] == ["Lakeside"]
+
+
+def test_csv_export_and_unknown_format(demo, client):
+    client.force_login(factories.UserFactory(is_staff=True))
+    csv_text = client.get("/staff/cohorts/demo-cohort/health.csv").content.decode("utf-8-sig")
+    assert csv_text.splitlines()[0].startswith("City,Country,Coaches")
+    assert {"Lakeside", "Riverton"} <= {line.split(",")[0] for line in csv_text.splitlines()}
+    assert client.get("/staff/cohorts/demo-cohort/health.exe").status_code == 404
+
+
+def test_api_gives_staff_the_same_figures_as_the_page(demo, client):
+    client.force_login(factories.UserFactory(is_staff=True))
+    data = client.get(f"/api/v1/cohorts/{demo.pk}/health/").json()
+    rows = _rows(demo)
+    assert {r["city"] for r in data["results"]} == set(rows)
+    for result in data["results"]:
+        for key, cell in result["cells"].items():
+            assert cell["rag"] == rows[result["city"]].cells[key].rag
+            assert cell["text"] == str(rows[result["city"]].cells[key].text)
+    assert set(data["rules"]) == set(result["cells"])

@@ -1,0 +1,64 @@
+import io
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+from django_scopes import scopes_disabled
+
+from accounts.models import User
+from cohorts.models import Rsvp, Session
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo():
+    call_command("seed_demo", stdout=io.StringIO())
+
+
+def _home(client, email, slug):
+    client.force_login(User.objects.get(email=email))
+    return client.get(f"/c/{slug}/").content.decode()
+
+
+def test_riverton_mayor_is_asked_to_review_the_strategy(demo, client):
+    body = _home(client, "mayor@riverton.demo.test", "riverton")
+    assert "What needs you" in body
+    assert "data strategy is waiting for your review" in body
+
+
+def test_lakeside_mayor_is_asked_to_confirm_each_unconfirmed_mayors_session(demo, client):
+    with scopes_disabled():
+        mayor = User.objects.get(email="mayor@lakeside.demo.test")
+        upcoming = Session.objects.filter(
+            cohort__slug="demo-cohort", audience="mayors", is_cancelled=False,
+            starts_at__gte=timezone.now(),
+        )
+        unconfirmed = [
+            s for s in upcoming
+            if not Rsvp.objects.filter(session=s, user=mayor, answer="yes").exists()
+        ]
+    body = _home(client, "mayor@lakeside.demo.test", "lakeside")
+    assert body.count("Please confirm you will attend") == len(unconfirmed)
+    assert unconfirmed, "the demo leaves Lakeside's mayor with a session to confirm"
+
+
+def test_team_members_get_the_team_home_not_the_mayors(demo, client):
+    body = _home(client, "cdo@riverton.demo.test", "riverton")
+    assert "What needs you" not in body
+    assert "Team" in body
+
+
+@pytest.mark.parametrize("n", [2, 12])
+def test_mayor_home_query_count_does_not_grow(n, client, django_assert_num_queries):
+    with scopes_disabled():
+        enrollment = factories.EnrollmentFactory()
+        mayor = factories.MembershipFactory(city=enrollment.city, role="mayor").user
+        for _i in range(n):
+            factories.SessionFactory(cohort=enrollment.cohort, audience="mayors")
+            factories.CheckInFactory(city=enrollment.city, enrollment=enrollment)
+    client.force_login(mayor)
+    with django_assert_num_queries(19):
+        body = client.get(f"/c/{enrollment.city.slug}/").content.decode()
+    assert body.count("Please confirm you will attend") == min(n, 20)

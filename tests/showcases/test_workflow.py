@@ -1,0 +1,182 @@
+"""The showcase's states, who may move it, its history and who is told."""
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django_scopes import scope, scopes_disabled
+
+from notifications.models import Notification
+from showcases import workflow
+from showcases.models import Showcase, State
+from tests import factories
+
+FIELDS = {
+    "title": "Pothole data routine", "practice_type": "data_routine", "pillar": "lead",
+    "what_changed": "Crews get a daily list ranked by risk.",
+    "who_involved": "Public works and the data office.",
+    "impact": "Repairs within 48 hours up from 40% to 65%.", "impact_kind": "measured",
+    "sustainment_owner": "Public works director",
+    "sustainment_how": "Daily list generated automatically; monthly review.",
+}
+
+
+@pytest.fixture
+def draft(team):
+    import datetime
+
+    with scope(city=team.city):
+        showcase = workflow.save_draft(
+            city=team.city, by=team.cdo,
+            fields=FIELDS | {"sustainment_review_on": datetime.date(2027, 6, 1)},
+        )
+        factories.EvidenceLinkFactory(showcase=showcase)
+    return showcase
+
+
+def told(user, event):
+    with scopes_disabled():
+        return Notification.objects.filter(recipient=user, record__event=event).exists()
+
+
+def reasons(showcase):
+    return [h.history_change_reason for h in showcase.history.order_by("history_date")]
+
+
+def test_the_full_round_trip(team, draft):
+    with scope(city=team.city):
+        workflow.submit_showcase(showcase=draft, by=team.cdo)
+        assert told(team.coach, "showcase.submitted")
+        assert not told(team.other_coach, "showcase.submitted")
+
+        workflow.request_revision(showcase=draft, by=team.coach, strengths="Clear owner.",
+                                  suggestions="Add the before/after numbers.")
+        assert draft.state == State.FEEDBACK_GIVEN and draft.revision_requested
+        assert told(team.cdo, "showcase.revision_requested")
+        with pytest.raises(ValidationError):
+            workflow.accept_showcase(showcase=draft, by=team.coach)
+
+        workflow.save_draft(city=team.city, by=team.cdo, showcase=draft,
+                            fields={"impact": "Repairs within 48h: 40% → 65% (Jan–Mar)."})
+        workflow.resubmit(showcase=draft, by=team.cdo)
+        assert draft.state == State.REVISED and not draft.revision_requested
+        assert told(team.coach, "showcase.resubmitted")
+
+        workflow.accept_showcase(showcase=draft, by=team.coach)
+        assert told(team.cdo, "showcase.accepted")
+        workflow.present_showcase(showcase=draft, by=team.staff)
+
+        draft.refresh_from_db()
+        assert draft.feedback.count() == 1
+    assert draft.state == State.PRESENTED
+    assert reasons(draft) == ["created", "submitted", "revision requested", "edited",
+                              "resubmitted", "accepted", "presented"]
+
+
+def test_submission_needs_every_part_and_evidence(team):
+    with scope(city=team.city):
+        showcase = workflow.save_draft(city=team.city, by=team.cdo, fields={
+            "title": "Half done", "practice_type": "policy", "pillar": "invest",
+            "what_changed": "An open data policy.",
+        })
+        with pytest.raises(ValidationError) as error:
+            workflow.submit_showcase(showcase=showcase, by=team.cdo)
+        showcase.refresh_from_db()
+    assert {"impact", "sustainment_owner", "evidence"} <= set(error.value.message_dict)
+    assert showcase.state == State.DRAFT
+
+
+def test_a_draft_needs_a_title_and_a_known_pillar(team):
+    with scope(city=team.city), pytest.raises(ValidationError) as error:
+        workflow.save_draft(city=team.city, by=team.cdo, fields={
+            "title": "", "practice_type": "data_routine", "pillar": "dance",
+            "what_changed": "x",
+        })
+        assert not Showcase.objects.exists()
+    assert {"title", "pillar"} <= set(error.value.message_dict)
+
+
+@pytest.mark.parametrize("who", ["mayor", "coach", "staff", "other_cdo"])
+def test_only_the_senior_team_drafts_and_submits(team, draft, who):
+    user = getattr(team, who)
+    with scope(city=team.city):
+        with pytest.raises(PermissionDenied):
+            workflow.save_draft(city=team.city, by=user, fields={"title": "x"}, showcase=draft)
+        with pytest.raises(PermissionDenied):
+            workflow.submit_showcase(showcase=draft, by=user)
+        draft.refresh_from_db()
+    assert draft.state == State.DRAFT and draft.title == FIELDS["title"]
+
+
+@pytest.mark.parametrize("who", ["cdo", "mayor", "staff", "other_coach"])
+def test_only_the_citys_coach_gives_feedback_and_accepts(team, draft, who):
+    user = getattr(team, who)
+    with scope(city=team.city):
+        workflow.submit_showcase(showcase=draft, by=team.cdo)
+        with pytest.raises(PermissionDenied):
+            workflow.give_feedback(showcase=draft, by=user, strengths="Nice")
+        with pytest.raises(PermissionDenied):
+            workflow.accept_showcase(showcase=draft, by=user)
+        draft.refresh_from_db()
+        assert draft.state == State.SUBMITTED and not draft.feedback.exists()
+
+
+def test_a_submitted_showcase_is_locked_for_the_team(team, draft):
+    with scope(city=team.city):
+        workflow.submit_showcase(showcase=draft, by=team.cdo)
+        with pytest.raises(ValidationError):
+            workflow.save_draft(city=team.city, by=team.cdo, fields={"title": "Sneaky"},
+                                showcase=draft)
+        draft.refresh_from_db()
+    assert draft.title == FIELDS["title"]
+
+
+def test_feedback_needs_strengths(team, draft):
+    with scope(city=team.city):
+        workflow.submit_showcase(showcase=draft, by=team.cdo)
+        with pytest.raises(ValidationError) as error:
+            workflow.give_feedback(showcase=draft, by=team.coach, strengths="  ")
+    assert "strengths" in error.value.message_dict
+
+
+def test_a_draft_cannot_be_accepted_or_presented(team, draft):
+    with scope(city=team.city):
+        with pytest.raises(ValidationError):
+            workflow.accept_showcase(showcase=draft, by=team.coach)
+        with pytest.raises(ValidationError):
+            workflow.present_showcase(showcase=draft, by=team.staff)
+
+
+def test_the_conversation_tells_the_other_side(team, draft):
+    with scope(city=team.city):
+        workflow.post_message(showcase=draft, by=team.coach, body="Can you add a chart?")
+        workflow.post_message(showcase=draft, by=team.cdo, body="Added!")
+        with pytest.raises(ValidationError):
+            workflow.post_message(showcase=draft, by=team.cdo, body="   ")
+        assert [m.body for m in draft.messages.all()] == ["Can you add a chart?", "Added!"]
+    assert told(team.cdo, "showcase.message") and told(team.coach, "showcase.message")
+
+
+def test_deadline_reminder_goes_to_cities_that_have_not_submitted(team, draft):
+    import datetime
+
+    from django.utils import timezone
+
+    from notifications.models import ReminderRule
+    from notifications.reminders import run_reminder_sweep
+
+    with scopes_disabled():
+        # The default rule (a data migration): three days before, to the senior team.
+        assert ReminderRule.objects.filter(kind="showcase_deadline", active=True).count() == 1
+        deadline = timezone.now() + datetime.timedelta(days=3) - datetime.timedelta(minutes=5)
+        showcase_round = factories.ShowcaseRoundFactory(cohort=team.cohort,
+                                                        submission_deadline=deadline)
+        submitted = factories.ShowcaseFactory(city=team.other, round=showcase_round,
+                                              state="submitted")
+        assert submitted
+    first = run_reminder_sweep()
+    assert told(team.cdo, "showcase.deadline")
+    assert not told(team.mayor, "showcase.deadline")
+    assert not told(team.other_cdo, "showcase.deadline")
+    second = run_reminder_sweep()
+    assert (first, second) == (1, 0)
+    with scopes_disabled():
+        assert Notification.objects.filter(record__event="showcase.deadline").count() == 1
