@@ -1,8 +1,9 @@
 """The staff's cohort health dashboard and its exports (scopes disabled: staff see all)."""
 
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from accounts.decorators import staff_required
@@ -12,7 +13,8 @@ from cohorts.charts import hours_bars
 from cohorts.exports import EXPORTS, export_rows
 from cohorts.health import RULES, SORT_KEYS, cohort_health, sort_rows
 from cohorts.health_export import COLUMNS, header, table
-from cohorts.models import Cohort
+from cohorts.models import Cohort, ReportStatus
+from cohorts.report import request_cohort_report
 from cohorts.tables import table_response
 
 
@@ -95,3 +97,19 @@ def cohort_export(request, slug, what, fmt):
     head, rows = export_rows(what=what, cohort=cohort, filters=filters)
     return table_response(head, rows, fmt=fmt, title=EXPORTS[what],
                           filename=f"{what}-{cohort.slug}")
+
+
+@staff_required
+def cohort_report(request, slug):
+    """The end-of-program report: request it, see it being prepared, download it."""
+    cohort = get_object_or_404(Cohort, slug=slug)
+    language = translation.get_language() or "en"
+    report = request_cohort_report(
+        cohort=cohort, language=language, retry=request.method == "POST"
+    )
+    if request.GET.get("download") and report.status == ReportStatus.READY:
+        return FileResponse(
+            report.file.open("rb"), as_attachment=True,
+            filename=f"{cohort.slug}-report.pdf", content_type="application/pdf",
+        )
+    return render(request, "cohorts/report.html", {"cohort": cohort, "report": report})

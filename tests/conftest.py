@@ -18,6 +18,18 @@ def _fresh_cache():
     yield
 
 
+@pytest.fixture(autouse=True)
+def _tasks_run_in_process():
+    """Tasks run eagerly inside tests, whatever REDIS_URL says; the tests that prove the
+    broker path start real Celery workers as separate processes."""
+    from config.celery import app
+
+    previous = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = previous
+
+
 @pytest.fixture
 def no_scope():
     """Test set-up that creates rows across cities does so with scopes explicitly off."""

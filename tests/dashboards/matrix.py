@@ -24,3 +24,8 @@ CASES.append(
          lambda w: f"/staff/cohorts/{w.cohort.slug}/export/hours.csv",
          expect_signed_in(403, staff=200)),
 )
+
+CASES.append(
+    Case("staff/cohorts/<slug:slug>/report/", lambda w: f"/staff/cohorts/{w.cohort.slug}/report/",
+         expect_signed_in(403, staff=200)),
+)

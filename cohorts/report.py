@@ -1,0 +1,68 @@
+"""The cohort's end-of-program report: the health figures of every city, as a PDF.
+
+Rendered by WeasyPrint in a Celery task (:mod:`cohorts.tasks`), never inside a request
+(the embedded default runs tasks eagerly), and stored keyed by the SHA-256 of its HTML so
+an unchanged report is not rendered twice.
+"""
+
+import hashlib
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from cohorts.charts import hours_bars
+from cohorts.health import RULES, cohort_health
+from cohorts.health_export import COLUMNS
+from cohorts.models import CohortReport, ReportStatus
+
+
+def render_report_html(*, cohort, language="en", today=None):
+    """(html, sha256) of the report as the records stand ``today``."""
+    with translation.override(language), timezone.override(cohort.time_zone):
+        today = today or timezone.localdate()
+        rows = cohort_health(cohort=cohort, today=today)
+        html = render_to_string("cohorts/report_pdf.html", {
+            "cohort": cohort, "language": language, "today": today,
+            "columns": COLUMNS, "rules": [(COLUMNS[k], t) for k, t in RULES.items()],
+            "rows": [
+                {"health": row, "cells": [row.cells[key] for key in COLUMNS],
+                 "chart": hours_bars(row.hours_by_month, city=row.city)}
+                for row in rows
+            ],
+        })
+    return html, hashlib.sha256(f"{language}\n{html}".encode()).hexdigest()
+
+
+def request_cohort_report(*, cohort, language="en", retry=False):
+    """The report for the cohort as it is now; queue its rendering when it is not made."""
+    from cohorts.tasks import render_cohort_report
+
+    _html, digest = render_report_html(cohort=cohort, language=language)
+    report, created = CohortReport.objects.get_or_create(
+        cohort=cohort, content_hash=digest, defaults={"language": language}
+    )
+    if not created and retry and report.status == ReportStatus.FAILED:
+        report.status, report.error = ReportStatus.PENDING, ""
+        report.save(update_fields=["status", "error", "updated_at"])
+        created = True
+    if created:
+        transaction.on_commit(lambda: render_cohort_report.delay(report.pk))
+    return report
+
+
+def render_cohort_report_file(*, report):
+    """Render and store ``report`` (the task's body); a ready report is left as it is."""
+    if report.status == ReportStatus.READY and report.file:
+        return report
+    from weasyprint import HTML
+
+    html, _digest = render_report_html(cohort=report.cohort, language=report.language)
+    report.attempts += 1
+    name = f"reports/{report.cohort.slug}-{report.content_hash[:16]}.pdf"
+    report.file.name = default_storage.save(name, ContentFile(HTML(string=html).write_pdf()))
+    report.status, report.error = ReportStatus.READY, ""
+    report.save()
+    return report
