@@ -70,6 +70,7 @@ def cohort_dashboard(request, slug):
         "cohort": cohort, "table": _table(rows), "filters": filters, "coaches": coaches,
         "countries": countries, "rules": [(COLUMNS[k], text) for k, text in RULES.items()],
         "columns": COLUMNS, "exports": EXPORTS,
+        "months": [m for m, _h, _c in rows[0].hours_by_month] if rows else [],
     })
 
 

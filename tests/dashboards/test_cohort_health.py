@@ -136,7 +136,8 @@ def test_dashboard_query_count_does_not_grow_with_cities(cities, client,
     with django_assert_num_queries(27):
         response = client.get(f"/staff/cohorts/{cohort.slug}/health/")
     assert response.status_code == 200
-    assert response.content.decode().count('<th scope="row">') == cities
+    health_table = response.content.decode().split('<table class="health">')[1].split("</table>")[0]
+    assert health_table.count('<th scope="row">') == cities
 
 
 def test_xlsx_export_has_the_filtered_rows(demo, client):
@@ -167,3 +168,14 @@ def test_api_gives_staff_the_same_figures_as_the_page(demo, client):
             assert cell["rag"] == rows[result["city"]].cells[key].rag
             assert cell["text"] == str(rows[result["city"]].cells[key].text)
     assert set(data["rules"]) == set(result["cells"])
+
+
+def test_the_hours_chart_numbers_are_also_a_table(demo, client):
+    client.force_login(factories.UserFactory(is_staff=True))
+    body = client.get("/staff/cohorts/demo-cohort/health/").content.decode()
+    table = body.split("Training hours by month, as a table")[1].split("</table>")[0]
+    for slug, row in _rows(demo).items():
+        for _month, hours, _commitment in row.hours_by_month:
+            assert f"<td>{hours.normalize():f}</td>" in table or f"<td>{hours:.1f}</td>" in table
+        assert row.city.name in table
+    assert '<svg class="bars" role="img"' in body and "<title>Training hours per month" in body
