@@ -2,7 +2,7 @@
 UV ?= $(shell command -v uv 2>/dev/null || echo "$(HOME)/.local/bin/uv")
 PY := $(UV) run --frozen python
 
-.PHONY: demo test install lint bench
+.PHONY: demo test install lint bench messages
 
 $(UV):
 	python3 -m pip install --user --quiet uv==0.13.8 || python3 -m pip install --quiet uv==0.13.8
@@ -20,6 +20,12 @@ demo: install
 ## make test: install and run the whole test suite
 test: install
 	$(UV) run --frozen pytest
+
+## make messages: refresh the Spanish and Portuguese catalogues and compile them
+messages: install
+	$(PY) manage.py makemessages -l es -l pt_BR --no-location --ignore=.venv \
+		--ignore=staticfiles --ignore=var --ignore=tests --ignore=bench
+	$(PY) manage.py compilemessages -l es -l pt_BR --ignore=.venv
 
 lint: install
 	$(UV) run --frozen ruff check .
