@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal
 
-from django.db.models import Count, Prefetch, Q, Sum
+from django.db.models import Count, Q, Sum
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -282,24 +282,11 @@ def _showcases(cohort, city_ids, today):
 
 
 def _strategies(cohort, city_ids, today):
-    from strategy.models import ComponentPlan, Initiative, Metric, Strategy, StrategyState
+    from strategy.models import Strategy, StrategyState
     from strategy.progress import percent_complete, strategy_progress
-    from strategy.snapshot import snapshot_strategy
+    from strategy.snapshot import snapshot_strategy, with_parts
 
-    strategies = (
-        Strategy.objects.filter(city_id__in=city_ids)
-        .select_related("city", "template", "approved_by")
-        .prefetch_related(
-            "template__components",
-            Prefetch(
-                "components",
-                queryset=ComponentPlan.objects.prefetch_related(
-                    Prefetch("initiatives", queryset=Initiative.objects.order_by("year", "pk")),
-                    Prefetch("metrics", queryset=Metric.objects.order_by("pk")),
-                ).order_by("order", "pk"),
-            ),
-        )
-    )
+    strategies = with_parts(Strategy.objects.filter(city_id__in=city_ids))
     latest = {}
     for strategy in strategies.order_by("pk"):
         latest[strategy.city_id] = strategy

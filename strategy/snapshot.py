@@ -20,22 +20,24 @@ from strategy.models import (
 SNAPSHOT_FORMAT = 1
 
 
+def with_parts(strategies):
+    """``strategies`` (a queryset) with everything a snapshot needs prefetched, so any
+    number of strategies costs a constant number of queries."""
+    return strategies.select_related("city", "template", "approved_by").prefetch_related(
+        "template__components",
+        Prefetch(
+            "components",
+            queryset=ComponentPlan.objects.prefetch_related(
+                Prefetch("initiatives", queryset=Initiative.objects.order_by("year", "pk")),
+                Prefetch("metrics", queryset=Metric.objects.order_by("pk")),
+            ).order_by("order", "pk"),
+        ),
+    )
+
+
 def load_strategy(*, strategy_id):
     """The strategy with everything a snapshot needs, in a constant number of queries."""
-    return (
-        Strategy.objects.select_related("city", "template", "approved_by")
-        .prefetch_related(
-            "template__components",
-            Prefetch(
-                "components",
-                queryset=ComponentPlan.objects.prefetch_related(
-                    Prefetch("initiatives", queryset=Initiative.objects.order_by("year", "pk")),
-                    Prefetch("metrics", queryset=Metric.objects.order_by("pk")),
-                ).order_by("order", "pk"),
-            ),
-        )
-        .get(pk=strategy_id)
-    )
+    return with_parts(Strategy.objects.all()).get(pk=strategy_id)
 
 
 def component_title(template_components, key):

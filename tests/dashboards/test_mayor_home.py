@@ -1,6 +1,7 @@
 import io
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.utils import timezone
 from django_scopes import scopes_disabled
@@ -19,6 +20,7 @@ def demo():
 
 def _home(client, email, slug):
     client.force_login(User.objects.get(email=email))
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"  # Lakeside's people read Spanish
     return client.get(f"/c/{slug}/").content.decode()
 
 
