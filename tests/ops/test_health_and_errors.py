@@ -71,3 +71,11 @@ def test_production_settings_pass_the_deploy_check():
     assert "no issues" in result.stdout
 
 
+
+
+def test_pages_carry_a_content_security_policy_without_inline_script(client):
+    policy = client.get("/accounts/login/")["Content-Security-Policy"]
+    directives = dict(d.strip().split(" ", 1) for d in policy.split(";") if d.strip())
+    assert directives["script-src"] == "'self'"
+    assert "unsafe-inline" not in policy
+    assert directives["frame-ancestors"] == "'none'"
