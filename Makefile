@@ -30,3 +30,7 @@ messages: install
 lint: install
 	$(UV) run --frozen ruff check .
 	$(PY) manage.py makemigrations --check --dry-run
+
+## make bench: seed a small and a large program on PostgreSQL + Redis, measure, write bench/RESULTS.md
+bench: install
+	$(PY) -m bench.run

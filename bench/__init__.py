@@ -1,0 +1,1 @@
+"""The performance benchmark (``make bench``): see bench/run.py and bench/RESULTS.md."""
