@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 from simple_history.models import HistoricalRecords
 
+from curriculum.pillars import Pillar
+
 
 class CoachAssignment(models.Model):
     """A coach assigned to a city's enrollment; a coach sees only assigned cities."""
@@ -35,18 +37,6 @@ class CoachAssignment(models.Model):
 
     def __str__(self):
         return f"{self.coach} → {self.enrollment}"
-
-
-class Pillar(models.TextChoices):
-    """The program's three pillars, stored as fixed keys.
-
-    ``curriculum.Pillar`` describes the pillars for the curriculum; coaching stores only the
-    key so that a check-in's ratings never depend on curriculum rows being present.
-    """
-
-    LEAD = "lead", _("Lead confidently with data")
-    INVEST = "invest", _("Invest in the right people, practices and platforms")
-    EMPOWER = "empower", _("Empower people to be part of the solution")
 
 
 class Rag(models.TextChoices):

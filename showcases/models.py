@@ -15,6 +15,8 @@ from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 from simple_history.models import HistoricalRecords
 
+from curriculum.pillars import Pillar
+
 
 class PracticeType(models.TextChoices):
     DATA_ROUTINE = "data_routine", _("New data routine")
@@ -23,12 +25,6 @@ class PracticeType(models.TextChoices):
     PERFORMANCE = "performance", _("Performance management")
     RESIDENT_COMMUNICATION = "resident_communication", _("Resident communication")
     OTHER = "other", _("Other")
-
-
-class Pillar(models.TextChoices):
-    LEAD = "lead", _("Lead confidently with data")
-    INVEST = "invest", _("Invest in the right people, practices and platforms")
-    EMPOWER = "empower", _("Empower people to be part of the solution")
 
 
 class ImpactKind(models.TextChoices):
