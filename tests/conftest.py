@@ -10,6 +10,17 @@ def _test_settings(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def _english_unless_asked():
+    """Each test starts in English: a request by a Spanish- or Portuguese-speaking user
+    leaves its language active in the thread, and must not leak into the next test."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _fresh_cache():
     """Each test starts with an empty cache (rate limits, throttles, cached pages)."""
     from django.core.cache import cache

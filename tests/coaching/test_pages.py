@@ -172,9 +172,15 @@ def test_the_coach_home_shows_only_their_cities_with_their_state(world, client_a
 
 
 def test_staff_see_the_overdue_cities(world, client_as):
+    # Noon, 30 calendar days ago in the staff member's zone: 16 days past a 14-day cadence,
+    # whatever the hour the test runs and whichever daylight-saving change lies between.
+    zone = zoneinfo.ZoneInfo(world.users["staff"].time_zone)
+    thirty_days_ago = timezone.localdate(timezone=zone) - datetime.timedelta(days=30)
     with scopes_disabled():
-        factories.CheckInFactory(city=world.city,
-                                 happened_at=timezone.now() - datetime.timedelta(days=30))
+        factories.CheckInFactory(
+            city=world.city,
+            happened_at=datetime.datetime.combine(thirty_days_ago, datetime.time(12), zone),
+        )
         factories.CheckInFactory(city=world.other_city,
                                  happened_at=timezone.now() - datetime.timedelta(days=2))
     body = client_as("staff").get("/staff/coaching/cadence/").content.decode()
