@@ -157,9 +157,13 @@ def test_an_external_next_is_not_followed(world, client_as):
 
 
 def test_the_coach_home_shows_only_their_cities_with_their_state(world, client_as):
+    zone = zoneinfo.ZoneInfo(world.users["coach_a"].time_zone)
+    twenty_days_ago = timezone.localdate(timezone=zone) - datetime.timedelta(days=20)
     with scopes_disabled():
-        factories.CheckInFactory(city=world.city, lead_rag="green", lead_why="Good",
-                                 happened_at=timezone.now() - datetime.timedelta(days=20))
+        factories.CheckInFactory(
+            city=world.city, lead_rag="green", lead_why="Good",
+            happened_at=datetime.datetime.combine(twenty_days_ago, datetime.time(12), zone),
+        )
         factories.ActionItemFactory(city=world.city,
                                     due_on=timezone.localdate() - datetime.timedelta(days=2))
         factories.ActionItemFactory(city=world.city)
