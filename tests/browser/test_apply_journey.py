@@ -87,7 +87,10 @@ def test_newcomer_applies_staff_accepts_cdo_joins(page, live_server):
     population = _check_item(page, "population")
     population.locator(".check-state", has_text="not met").wait_for()
     assert "must be more than 100,000" in population.inner_text()
-    # Submitting as it is: refused, the draft kept, the rule named at the field.
+    # Submitting as it is: refused, the draft kept, the rule named at the field. (Let the
+    # live eligibility checks finish first: on SQLite the live server shares the test's
+    # single connection, which cannot run two requests at once.)
+    page.wait_for_load_state("networkidle")
     with page.expect_navigation(wait_until="load"):
         page.get_by_role("button", name="Submit application").click()
     assert "The population must be more than 100,000; 100,000 is not." in page.inner_text("main")
@@ -100,6 +103,7 @@ def test_newcomer_applies_staff_accepts_cdo_joins(page, live_server):
     page.fill("#id_population", "100001")
     _check_item(page, "population").locator(".check-state", has_text=re.compile(r"^met$")
                                             ).wait_for()
+    page.wait_for_load_state("networkidle")
     with page.expect_navigation(wait_until="load"):
         page.get_by_role("button", name="Submit application").click()
     assert "Your application is submitted" in page.inner_text("main")
