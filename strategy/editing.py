@@ -309,87 +309,79 @@ def update_section(*, strategy, section, data, expected_revision, user):
     return _bump(locked=locked, sections=[section], user=user, fields=list(clean))
 
 
-def _initiative_values(initiative):
-    return {field: getattr(initiative, field) for field in INITIATIVE_FIELDS}
+def _values(part, fields):
+    return {field: getattr(part, field) for field in fields}
+
+
+def _save_part(*, model, fields, prefix, strategy, clean, expected_revision, user,
+               component_key, part):
+    """Add a ``model`` row (initiative or metric) to a component, or change ``part``,
+    unless somebody changed it after ``expected_revision``."""
+    locked = _lock(strategy)
+    ensure_editable(locked)
+    if part is None:
+        part = model.objects.create(component=_component(locked, component_key), **clean)
+        return _bump(locked=locked, sections=[f"{prefix}-{part.pk}"], user=user), part
+    part = model.objects.get(pk=part.pk)
+    section = f"{prefix}-{part.pk}"
+    theirs = _values(part, fields)
+    _check_revision(locked=locked, section=section, expected_revision=expected_revision,
+                    yours=clean, theirs=theirs)
+    if clean == theirs:
+        return locked, part
+    for field, value in clean.items():
+        setattr(part, field, value)
+    part.save()
+    return _bump(locked=locked, sections=[section], user=user), part
+
+
+def _delete_part(*, model, fields, prefix, strategy, part, expected_revision, user):
+    """Remove ``part``, unless somebody changed it after ``expected_revision``."""
+    locked = _lock(strategy)
+    ensure_editable(locked)
+    section = f"{prefix}-{part.pk}"
+    current = model.objects.get(pk=part.pk)
+    _check_revision(locked=locked, section=section, expected_revision=expected_revision,
+                    yours=None, theirs=_values(current, fields))
+    current.delete()
+    return _bump(locked=locked, sections=[section], user=user)
 
 
 @transaction.atomic
 def save_initiative(*, strategy, data, expected_revision, user, component_key=None,
                     initiative=None):
     """Add an initiative to a component (``component_key``) or change ``initiative``."""
-    clean = clean_initiative(data)
-    locked = _lock(strategy)
-    ensure_editable(locked)
-    if initiative is None:
-        plan = _component(locked, component_key)
-        initiative = Initiative.objects.create(component=plan, **clean)
-        return _bump(locked=locked, sections=[f"initiative-{initiative.pk}"], user=user), (
-            initiative
-        )
-    initiative = Initiative.objects.get(pk=initiative.pk)
-    section = f"initiative-{initiative.pk}"
-    theirs = _initiative_values(initiative)
-    _check_revision(locked=locked, section=section, expected_revision=expected_revision,
-                    yours=clean, theirs=theirs)
-    if clean == theirs:
-        return locked, initiative
-    for field, value in clean.items():
-        setattr(initiative, field, value)
-    initiative.save()
-    return _bump(locked=locked, sections=[section], user=user), initiative
+    return _save_part(
+        model=Initiative, fields=INITIATIVE_FIELDS, prefix="initiative", strategy=strategy,
+        clean=clean_initiative(data), expected_revision=expected_revision, user=user,
+        component_key=component_key, part=initiative,
+    )
 
 
 @transaction.atomic
 def delete_initiative(*, strategy, initiative, expected_revision, user):
     """Remove ``initiative``, unless somebody changed it after ``expected_revision``."""
-    locked = _lock(strategy)
-    ensure_editable(locked)
-    section = f"initiative-{initiative.pk}"
-    current = Initiative.objects.get(pk=initiative.pk)
-    _check_revision(locked=locked, section=section, expected_revision=expected_revision,
-                    yours=None, theirs=_initiative_values(current))
-    current.delete()
-    return _bump(locked=locked, sections=[section], user=user)
-
-
-def _metric_values(metric):
-    return {field: getattr(metric, field) for field in METRIC_FIELDS}
+    return _delete_part(model=Initiative, fields=INITIATIVE_FIELDS, prefix="initiative",
+                        strategy=strategy, part=initiative,
+                        expected_revision=expected_revision, user=user)
 
 
 @transaction.atomic
 def save_metric(*, strategy, data, expected_revision, user, component_key=None, metric=None):
     """Add a metric to a component (``component_key``) or change ``metric``."""
-    clean = clean_metric(data)
-    locked = _lock(strategy)
-    ensure_editable(locked)
-    if metric is None:
-        plan = _component(locked, component_key)
-        metric = Metric.objects.create(component=plan, **clean)
-        return _bump(locked=locked, sections=[f"metric-{metric.pk}"], user=user), metric
-    metric = Metric.objects.get(pk=metric.pk)
-    section = f"metric-{metric.pk}"
-    theirs = _metric_values(metric)
-    _check_revision(locked=locked, section=section, expected_revision=expected_revision,
-                    yours=clean, theirs=theirs)
-    if clean == theirs:
-        return locked, metric
-    for field, value in clean.items():
-        setattr(metric, field, value)
-    metric.save()
-    return _bump(locked=locked, sections=[section], user=user), metric
+    return _save_part(
+        model=Metric, fields=METRIC_FIELDS, prefix="metric", strategy=strategy,
+        clean=clean_metric(data), expected_revision=expected_revision, user=user,
+        component_key=component_key, part=metric,
+    )
 
 
 @transaction.atomic
 def delete_metric(*, strategy, metric, expected_revision, user):
     """Remove ``metric``, unless somebody changed it after ``expected_revision``."""
-    locked = _lock(strategy)
-    ensure_editable(locked)
-    section = f"metric-{metric.pk}"
-    current = Metric.objects.get(pk=metric.pk)
-    _check_revision(locked=locked, section=section, expected_revision=expected_revision,
-                    yours=None, theirs=_metric_values(current))
-    current.delete()
-    return _bump(locked=locked, sections=[section], user=user)
+    return _delete_part(model=Metric, fields=METRIC_FIELDS, prefix="metric",
+                        strategy=strategy, part=metric,
+                        expected_revision=expected_revision, user=user)
 
 
 @transaction.atomic
