@@ -10,14 +10,16 @@ def _test_settings(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
-def _english_unless_asked():
-    """Each test starts in English: a request by a Spanish- or Portuguese-speaking user
-    leaves its language active in the thread, and must not leak into the next test."""
-    from django.utils import translation
+def _english_and_utc_unless_asked():
+    """Each test starts in English and UTC: a request leaves its person's language and time
+    zone active in the thread, and they must not leak into the next test."""
+    from django.utils import timezone, translation
 
     translation.activate("en")
+    timezone.deactivate()
     yield
     translation.deactivate()
+    timezone.deactivate()
 
 
 @pytest.fixture(autouse=True)
