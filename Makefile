@@ -2,7 +2,7 @@
 UV ?= $(shell command -v uv 2>/dev/null || echo "$(HOME)/.local/bin/uv")
 PY := $(UV) run --frozen python
 
-.PHONY: demo test install lint bench messages
+.PHONY: demo test install lint bench load messages
 
 $(UV):
 	python3 -m pip install --user --quiet uv==0.13.8 || python3 -m pip install --quiet uv==0.13.8
@@ -34,3 +34,8 @@ lint: install
 ## make bench: seed a small and a large program on PostgreSQL + Redis, measure, write bench/RESULTS.md
 bench: install
 	$(PY) -m bench.run
+
+## make load: a 3-minute locust run of a realistic mix on gunicorn + PostgreSQL + Redis; writes
+## its section of bench/RESULTS.md
+load: install
+	$(PY) -m bench.loadrun

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from accounts.models import Invitation, Membership, User
+from stewardship.admin_actions import delete_accounts
 
 
 class MembershipInline(admin.TabularInline):
@@ -19,6 +20,7 @@ class UserAdmin(BaseUserAdmin):
     list_filter = ["is_staff", "is_active", "language"]
     search_fields = ["email", "name"]
     inlines = [MembershipInline]
+    actions = [delete_accounts]
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
         (_("Profile"), {"fields": ["name", "title", "time_zone", "language"]}),

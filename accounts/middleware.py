@@ -3,9 +3,11 @@ import zoneinfo
 from django.conf import settings
 from django.http import JsonResponse
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from accounts.language import choose_language
 from accounts.mfa import has_totp, must_use_mfa
 
 
@@ -27,7 +29,11 @@ class UserPreferencesMiddleware:
                 request.LANGUAGE_CODE = translation.get_language()
         else:
             timezone.deactivate()
-        return self.get_response(request)
+        response = self.get_response(request)
+        if (user.is_authenticated and request.method == "POST"
+                and request.path_info == reverse("set_language") and response.status_code < 400):
+            choose_language(user=user, language=request.POST.get("language"))
+        return response
 
 
 MFA_EXEMPT_PREFIXES = ("/accounts/", "/static/", "/healthz", "/i18n/")

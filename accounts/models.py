@@ -26,6 +26,10 @@ def validate_time_zone(value):
         ) from error
 
 
+# Deleted accounts keep their row (the cities' records point at it) with an address here.
+DELETED_EMAIL_DOMAIN = "deleted.invalid"
+
+
 class UserManager(BaseUserManager):
     use_in_migrations = True
 
@@ -74,13 +78,20 @@ class User(AbstractUser):
         ordering = ["email"]
 
     def __str__(self):
-        return self.name or self.email
+        return self.get_full_name()
+
+    @property
+    def is_former_member(self):
+        """The account was deleted (stewardship.deletion): show no one's name or address."""
+        return self.email.endswith("@" + DELETED_EMAIL_DOMAIN)
 
     def get_full_name(self):
+        if self.is_former_member:
+            return str(_("Former member"))
         return self.name or self.email
 
     def get_short_name(self):
-        return (self.name or self.email).split(" ")[0]
+        return self.get_full_name().split(" ")[0]
 
 
 class Role(models.TextChoices):

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from bench.load import hammer
 from bench.probe import PAGES
+from bench.sections import keep_sections
 from bench.seed import REPO, SIZES, bench_environment
 
 PYTHON = sys.executable
@@ -422,7 +423,8 @@ def report(sizes):  # noqa: C901, PLR0912, PLR0915 - one linear report
               "Why the missed targets are missed, and the fixes: [FINDINGS.md](FINDINGS.md) "
               "(hand-written analysis of the first run). Raw figures (every query's SQL "
               "included) are in `var/bench/<size>/*.json`.", ""]
-    RESULTS.write_text("\n".join(lines))
+    previous = RESULTS.read_text() if RESULTS.exists() else ""
+    RESULTS.write_text(keep_sections("\n".join(lines), previous))  # make load's section stays
     log(f"wrote {RESULTS}")
 
 

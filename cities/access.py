@@ -21,6 +21,7 @@ class CityAccess:
     is_staff: bool = False
     is_coach: bool = False
     roles: frozenset = field(default_factory=frozenset)
+    is_admin: bool = False  # a city administrator (Membership.is_city_admin)
 
     @property
     def is_member(self):
@@ -41,11 +42,16 @@ def city_access(user, city):
     cache = user.__dict__.setdefault("_civic_city_access", {})
     if city.pk not in cache:
         with scopes_disabled():
-            roles = frozenset(
-                Membership.objects.filter(user=user, city=city).values_list("role", flat=True)
+            memberships = list(
+                Membership.objects.filter(user=user, city=city).values_list(
+                    "role", "is_city_admin")
             )
             is_coach = CoachAssignment.objects.filter(coach=user, enrollment__city=city).exists()
-        cache[city.pk] = CityAccess(is_staff=user.is_staff, is_coach=is_coach, roles=roles)
+        cache[city.pk] = CityAccess(
+            is_staff=user.is_staff, is_coach=is_coach,
+            roles=frozenset(role for role, _admin in memberships),
+            is_admin=any(admin for _role, admin in memberships),
+        )
     return cache[city.pk]
 
 

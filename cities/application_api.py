@@ -7,6 +7,8 @@ sees and edits their own; staff see all. Decisions are made in the admin (not he
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.validators import slug_re
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import mixins, permissions, serializers, status, viewsets
 from rest_framework.decorators import action
@@ -112,6 +114,7 @@ class CohortViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = CohortSerializer
     permission_classes = [permissions.AllowAny]
     lookup_field = "slug"
+    lookup_value_regex = "[-a-zA-Z0-9_]+"  # a slug; anything else (a NUL byte…) is 404
     queryset = Cohort.objects.order_by("-starts_on")
 
 
@@ -121,8 +124,18 @@ class TeamMemberSerializer(serializers.Serializer):
     role = serializers.ChoiceField(choices=[(r.value, r.label) for r in SENIOR_TEAM_ROLES])
 
 
+class CohortSlugField(serializers.SlugRelatedField):
+    """A cohort named by its slug. Text that cannot be a slug is "no such cohort" before it
+    reaches the database (PostgreSQL fails on a NUL byte in a query)."""
+
+    def to_internal_value(self, data):
+        if isinstance(data, str) and not slug_re.fullmatch(data):
+            self.fail("does_not_exist", slug_name=self.slug_field, value=data[:100])
+        return super().to_internal_value(data)
+
+
 class ApplicationSerializer(serializers.ModelSerializer):
-    cohort = serializers.SlugRelatedField(slug_field="slug", queryset=Cohort.objects.all())
+    cohort = CohortSlugField(slug_field="slug", queryset=Cohort.objects.all())
     team = TeamMemberSerializer(many=True, required=False)
     checks = serializers.SerializerMethodField()
 
@@ -144,13 +157,13 @@ class ApplicationSerializer(serializers.ModelSerializer):
 
     def validate_cohort(self, cohort):
         if self.instance is not None and cohort != self.instance.cohort:
-            raise serializers.ValidationError("An application cannot move to another cohort.")
+            raise serializers.ValidationError(_("An application cannot move to another cohort."))
         return cohort
 
     def validate_team(self, team):
         emails = [m["email"].lower() for m in team]
         if len(emails) != len(set(emails)):
-            raise serializers.ValidationError("Each team member needs their own e-mail address.")
+            raise serializers.ValidationError(_("Each team member needs their own e-mail address."))
         return [dict(m, email=m["email"].lower()) for m in team]
 
     def save(self, **kwargs):

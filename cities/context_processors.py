@@ -1,6 +1,8 @@
 from functools import cached_property
 
-from cities.access import city_access, is_coach
+from cities.access import city_access
+from cities.models import City
+from cities.nav import navigation_for
 
 
 class PortalContext:
@@ -18,14 +20,17 @@ class PortalContext:
         return city_access(self.request.user, self.city)
 
     @cached_property
+    def _navigation(self):
+        return navigation_for(self.request.user)
+
+    @cached_property
     def is_coach(self):
-        return is_coach(self.request.user)
+        return self._navigation["is_coach"]
 
     @cached_property
     def my_cities(self):
-        from cities.views import city_choices_for_nav
-
-        return city_choices_for_nav(self.request.user)
+        return [City(pk=pk, name=name, slug=slug) for pk, name, slug in
+                self._navigation["cities"]]
 
 
 def portal(request):

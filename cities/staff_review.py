@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
 
+from audit.admin_log import record_admin_action
 from cities import applications as domain
 from cities.application_models import Application
 from cities.eligibility import check_application
@@ -50,6 +51,7 @@ def _bulk(verb, function, **options):
                 modeladmin.message_user(
                     request, f"{application.city_name}: {text}", messages.ERROR)
             else:
+                record_admin_action(modeladmin=modeladmin, request=request, obj=application)
                 done += 1
         if done:
             modeladmin.message_user(
@@ -66,6 +68,7 @@ class ApplicationAdmin(SimpleHistoryAdmin):
     search_fields = ["city_name", "region", "country", "mayor_name", "mayor_email",
                      "applicant__email", "cdo_name"]
     list_select_related = ["cohort"]
+    list_per_page = 50  # a page of 100 rows of nine columns took most of the request
     date_hierarchy = None
     readonly_fields = ["state", "applicant", "city", "eligibility_checks", "team_display",
                        "letter_link", "submitted_at", "decided_at", "decided_by", "eligible"]

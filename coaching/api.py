@@ -41,6 +41,14 @@ class CheckInSerializer(serializers.ModelSerializer):
         fields = SHARED_FIELDS
         read_only_fields = SHARED_FIELDS
 
+    def get_fields(self):
+        fields = super().get_fields()
+        for pillar in Pillar:  # a pillar not rated yet is "" (the schema says so too)
+            fields[f"{pillar.value}_rag"] = serializers.ChoiceField(
+                choices=Rag.choices, allow_blank=True, read_only=True
+            )
+        return fields
+
 
 class CheckInCoachSerializer(CheckInSerializer):
     """The coach's and staff's view: the shared part plus the private notes."""
@@ -48,6 +56,18 @@ class CheckInCoachSerializer(CheckInSerializer):
     class Meta(CheckInSerializer.Meta):
         fields = [*SHARED_FIELDS, "private_notes"]
         read_only_fields = fields
+
+
+class CheckInDocumentedSerializer(CheckInSerializer):
+    """The schema's check-in: the shared part, plus ``private_notes`` for the coach and
+    program staff only (absent for the city's people)."""
+
+    private_notes = serializers.CharField(
+        required=False, help_text="Only for the city's coach and program staff."
+    )
+
+    class Meta(CheckInSerializer.Meta):
+        fields = [*SHARED_FIELDS, "private_notes"]
 
 
 class CheckInInputSerializer(serializers.Serializer):
@@ -100,6 +120,8 @@ class CheckInViewSet(CityNestedAPIMixin, mixins.CreateModelMixin, mixins.UpdateM
     def get_serializer_class(self):
         if self.action in ("create", "update", "partial_update"):
             return CheckInInputSerializer
+        if getattr(self, "swagger_fake_view", False):
+            return CheckInDocumentedSerializer  # private notes: there for some callers only
         return CheckInCoachSerializer if self._coaching() else CheckInSerializer
 
     def _save(self, request, checkin):

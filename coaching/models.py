@@ -119,7 +119,11 @@ class CheckIn(models.Model):
         verbose_name = _("check-in")
         verbose_name_plural = _("check-ins")
         ordering = ["-happened_at", "-pk"]
-        indexes = [models.Index(fields=["city", "status", "-happened_at"])]
+        indexes = [
+            models.Index(fields=["city", "status", "-happened_at"]),
+            # The admin's list across all cities: newest first without sorting every row.
+            models.Index(fields=["-happened_at", "-id"], name="coaching_checkin_newest"),
+        ]
 
     def __str__(self):
         return f"{self.city} · {self.happened_at:%Y-%m-%d}"

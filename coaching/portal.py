@@ -3,11 +3,10 @@
 Each function costs a fixed number of queries whatever the number of check-ins or items.
 """
 
-from django.db.models import Case, IntegerField, Value, When
 from django.utils import timezone
 
 from accounts.models import User
-from coaching.cadence import cadence_for, with_coaching_state
+from coaching.cadence import cadence_for, with_cadence_facts
 from coaching.forms import ActionItemForm, MayorAnswerForm, MayorRequestForm
 from coaching.models import (
     ActionItem,
@@ -26,14 +25,12 @@ from coaching.rules import (
 
 HISTORY_LIMIT = 50
 CLOSED_ITEMS_LIMIT = 20
+OPEN_ITEMS_LIMIT = 25  # on the coaching page, until "show all" is asked for
+HOME_ITEMS_LIMIT = 5  # on the city home's card, the soonest due
 
 
-def _ordered_items(city):
-    open_first = Case(When(status=ActionItemStatus.OPEN, then=Value(0)), default=Value(1),
-                      output_field=IntegerField())
-    return ActionItem.objects.filter(city=city).select_related("owner", "initiative").annotate(
-        closed=open_first
-    )
+def _items(city):
+    return ActionItem.objects.filter(city=city).select_related("owner", "initiative")
 
 
 def city_initiatives(*, city):
@@ -43,25 +40,26 @@ def city_initiatives(*, city):
     return Initiative.objects.filter(component__strategy__city=city).order_by("year", "title")
 
 
-def open_action_items(*, city):
-    """The city's open action items, soonest due first."""
-    return list(
-        ActionItem.objects.filter(city=city, status=ActionItemStatus.OPEN)
-        .select_related("owner").order_by("due_on", "pk")
-    )
+def open_action_items(*, city, limit=None):
+    """The city's open action items, soonest due first (the first ``limit`` of them)."""
+    items = (ActionItem.objects.filter(city=city, status=ActionItemStatus.OPEN)
+             .select_related("owner").order_by("due_on", "pk"))
+    return list(items if limit is None else items[:limit])
 
 
 def upcoming_checkin(*, city):
     """The primary coach's cadence facts for ``city`` (next check-in due), or None."""
     assignment = (
-        with_coaching_state(CoachAssignment.objects.filter(enrollment__city=city))
-        .select_related("coach").order_by("-is_primary", "-enrollment__cohort__starts_on").first()
+        with_cadence_facts(CoachAssignment.objects.filter(enrollment__city=city))
+        .select_related("coach", "enrollment__cohort")
+        .order_by("-is_primary", "-enrollment__cohort__starts_on").first()
     )
     return cadence_for(assignment) if assignment else None
 
 
-def coaching_page_context(*, request, city, forms):
-    """Everything the coaching page shows to ``request.user`` (private notes never)."""
+def coaching_page_context(*, request, city, forms, all_open=False):
+    """Everything the coaching page shows to ``request.user`` (private notes never): the
+    first :data:`OPEN_ITEMS_LIMIT` open action items, or all of them with ``all_open``."""
     user = request.user
     coaching = can_log_checkin(user, city)
     checkins = CheckIn.objects.filter(city=city).select_related("coach").prefetch_related(
@@ -70,9 +68,14 @@ def coaching_page_context(*, request, city, forms):
     if not coaching:
         checkins = checkins.filter(status=CheckInStatus.LOGGED)
     checkins = list(checkins.order_by("-happened_at", "-pk")[:HISTORY_LIMIT])
-    items = list(_ordered_items(city).order_by("closed", "due_on", "pk"))
-    open_items = [i for i in items if i.status == ActionItemStatus.OPEN]
-    closed_items = [i for i in items if i.status != ActionItemStatus.OPEN][:CLOSED_ITEMS_LIMIT]
+    open_items = _items(city).filter(status=ActionItemStatus.OPEN).order_by("due_on", "pk")
+    open_items = list(open_items if all_open else open_items[:OPEN_ITEMS_LIMIT + 1])
+    more_open = not all_open and len(open_items) > OPEN_ITEMS_LIMIT
+    if more_open:
+        open_items = open_items[:OPEN_ITEMS_LIMIT]
+    closed_items = list(_items(city).exclude(status=ActionItemStatus.OPEN)
+                        .order_by("due_on", "pk")[:CLOSED_ITEMS_LIMIT])
+    items = open_items + closed_items
     requests = list(
         MayorRequest.objects.filter(city=city).select_related("requested_by", "answered_by")
         .order_by("answered_at", "deadline", "-pk")
@@ -98,6 +101,7 @@ def coaching_page_context(*, request, city, forms):
         "today": timezone.localdate(),
         "checkins": checkins,
         "open_items": open_items,
+        "more_open_items": more_open,
         "closed_items": closed_items,
         "requests": requests,
         "upcoming": upcoming_checkin(city=city),
@@ -114,8 +118,8 @@ def coaching_page_context(*, request, city, forms):
 
 
 def city_home_context(*, request, city):
-    """The coaching card of the city home: open action items and open requests to the
-    mayor (with the answer form for the mayor)."""
+    """The coaching card of the city home: the :data:`HOME_ITEMS_LIMIT` open action items
+    due soonest and open requests to the mayor (with the answer form for the mayor)."""
     is_mayor = can_answer_mayor_request(request.user, city)
     requests = list(
         MayorRequest.objects.filter(city=city, answered_at__isnull=True)
@@ -124,12 +128,13 @@ def city_home_context(*, request, city):
     if is_mayor:
         for mayor_request in requests:
             mayor_request.answer_form = MayorAnswerForm(prefix=f"answer-{mayor_request.pk}")
-    items = open_action_items(city=city)
+    items = open_action_items(city=city, limit=HOME_ITEMS_LIMIT + 1)
     can_manage = can_manage_action_items(request.user, city)
     for item in items:
         item.can_update = can_manage or item.owner_id == request.user.pk
     return {
-        "coaching_open_items": items,
+        "coaching_open_items": items[:HOME_ITEMS_LIMIT],
+        "coaching_more_open_items": len(items) > HOME_ITEMS_LIMIT,
         "coaching_requests": requests,
         "coaching_is_mayor": is_mayor,
         "today": timezone.localdate(),

@@ -1,6 +1,7 @@
 """The schedule and hours API: ``/api/v1/cities/<city>/sessions/`` and ``…/hours/``."""
 
 import rules
+from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied
@@ -19,7 +20,7 @@ class SessionSerializer(serializers.ModelSerializer):
     my_rsvp = serializers.SerializerMethodField(
         help_text="The caller's answer: yes, no, maybe, or null."
     )
-    module = serializers.StringRelatedField()
+    module = serializers.StringRelatedField(allow_null=True)  # null: not a module's session
 
     class Meta:
         model = Session
@@ -59,6 +60,7 @@ class SessionViewSet(CityNestedAPIMixin, viewsets.ReadOnlyModelViewSet):
             )
         return context
 
+    @extend_schema(request=RsvpInputSerializer, responses=SessionSerializer)
     @action(detail=True, methods=["post"], serializer_class=RsvpInputSerializer)
     def rsvp(self, request, *args, **kwargs):
         session = self.get_object()

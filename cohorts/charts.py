@@ -10,8 +10,9 @@ BAR_WIDTH, GAP, HEIGHT = 10, 4, 32
 def hours_bars(months, *, city):
     """One bar per month of a city's training hours, the commitment as a line.
 
-    ``months``: ``[(first day of month, hours, commitment)]``. The SVG's title reads out
-    every figure, so the chart says the same to a screen reader as to the eye.
+    ``months``: ``[(first day of month, hours, commitment)]``. The SVG is an image named by
+    its title; its description reads out every figure, so the chart says the same to a
+    screen reader as to the eye.
     """
     if not months:
         return ""
@@ -25,7 +26,7 @@ def hours_bars(months, *, city):
         }
         for month, hours, commitment in months
     )
-    title = _("Training hours per month, %(city)s") % {"city": city.name} + ": " + figures
+    title = _("Training hours per month, %(city)s") % {"city": city.name}
     bars = format_html_join(
         "", '<rect x="{}" y="{}" width="{}" height="{}" class="{}"></rect>',
         (
@@ -40,7 +41,7 @@ def hours_bars(months, *, city):
     line_y = round(HEIGHT - float(months[-1][2]) * scale, 1)
     return format_html(
         '<svg class="bars" role="img" width="{w}" height="{h}" viewBox="0 0 {w} {h}">'
-        "<title>{title}</title>{bars}"
+        "<title>{title}</title><desc>{figures}</desc>{bars}"
         '<line x1="0" x2="{w}" y1="{y}" y2="{y}" class="commitment"></line></svg>',
-        w=width, h=HEIGHT, title=title, bars=bars, y=line_y,
+        w=width, h=HEIGHT, title=title, figures=figures, bars=bars, y=line_y,
     )

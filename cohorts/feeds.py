@@ -2,7 +2,9 @@
 
 import secrets
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.utils import translation
 from django_scopes import scopes_disabled
 
 from accounts.models import Membership
@@ -36,7 +38,10 @@ def feed_for(*, user):
         for enrollment in membership.city.enrollments.all():
             city_by_cohort.setdefault(enrollment.cohort_id, membership.city)
     sessions = sessions_for_user(user=user).select_related("city").order_by("starts_at")
-    return build_calendar(
-        sessions=sessions, name="Civic Accelerator",
-        city_for=lambda s: s.city if s.city_id else city_by_cohort.get(s.cohort_id),
-    )
+    # Calendar apps fetch the feed without the person's cookies: their language is the
+    # account's (the sessions' kinds are labelled in it).
+    with translation.override(user.language or settings.LANGUAGE_CODE):
+        return build_calendar(
+            sessions=sessions, name="Civic Accelerator",
+            city_for=lambda s: s.city if s.city_id else city_by_cohort.get(s.cohort_id),
+        )

@@ -12,6 +12,7 @@ from cities.models import City
 from cohorts.charts import hours_bars
 from cohorts.exports import EXPORTS, export_rows
 from cohorts.health import RULES, SORT_KEYS, cohort_health, sort_rows
+from cohorts.health_cache import cached_dashboard
 from cohorts.health_export import COLUMNS, header, table
 from cohorts.models import Cohort, ReportStatus
 from cohorts.report import request_cohort_report
@@ -24,11 +25,30 @@ def _filtered_rows(request, cohort):
     if coach_id.isdigit():
         coach = User.objects.filter(pk=coach_id).first()
     country = request.GET.get("country", "").strip()
-    rows = cohort_health(cohort=cohort, coach=coach, country=country or None)
+    data = _dashboard_data(cohort, coach, country or None)
     sort = request.GET.get("sort", "city")
     if sort.lstrip("-") not in SORT_KEYS:
         sort = "city"
-    return sort_rows(rows, sort), {"coach": coach, "country": country, "sort": sort}
+    return sort_rows(data["rows"], sort), {"coach": coach, "country": country, "sort": sort,
+                                           "data": data}
+
+
+def _dashboard_data(cohort, coach, country):
+    """The rows and the filters' choices, cached until a record behind them changes."""
+
+    def compute():
+        return {
+            "rows": cohort_health(cohort=cohort, coach=coach, country=country),
+            "coaches": list(User.objects.filter(
+                coach_assignments__enrollment__cohort=cohort
+            ).distinct().order_by("name", "email")),
+            "countries": list(
+                City.objects.filter(enrollments__cohort=cohort)
+                .order_by("country").values_list("country", flat=True).distinct()
+            ),
+        }
+
+    return cached_dashboard(cohort=cohort, coach=coach, country=country, compute=compute)
 
 
 DETAIL_PAGES = {
@@ -59,13 +79,8 @@ def cohort_dashboard(request, slug):
     """Every city of a cohort at a glance, red / amber / green by rules shown on the page."""
     cohort = get_object_or_404(Cohort, slug=slug)
     rows, filters = _filtered_rows(request, cohort)
-    coaches = User.objects.filter(
-        coach_assignments__enrollment__cohort=cohort
-    ).distinct().order_by("name", "email")
-    countries = (
-        City.objects.filter(enrollments__cohort=cohort)
-        .order_by("country").values_list("country", flat=True).distinct()
-    )
+    data = filters.pop("data")
+    coaches, countries = data["coaches"], data["countries"]
     return render(request, "cohorts/health.html", {
         "cohort": cohort, "table": _table(rows), "filters": filters, "coaches": coaches,
         "countries": countries, "rules": [(COLUMNS[k], text) for k, text in RULES.items()],
@@ -79,6 +94,7 @@ def cohort_dashboard_export(request, slug, fmt):
     """The dashboard as CSV or XLSX, with the page's filters applied."""
     cohort = get_object_or_404(Cohort, slug=slug)
     rows, _filters = _filtered_rows(request, cohort)
+    _filters.pop("data")
     return table_response(
         header(), table(rows), fmt=fmt, title=cohort.name,
         filename=_("cohort-health") + f"-{cohort.slug}",

@@ -49,7 +49,8 @@ def request_cohort_report(*, cohort, language="en", retry=False):
         report.save(update_fields=["status", "error", "updated_at"])
         created = True
     if created:
-        transaction.on_commit(lambda: render_cohort_report.delay(report.pk))
+        # robust: a broker that is down leaves the report pending instead of an error page.
+        transaction.on_commit(lambda: render_cohort_report.delay(report.pk), robust=True)
     return report
 
 
@@ -62,7 +63,8 @@ def render_cohort_report_file(*, report):
     html, _digest = render_report_html(cohort=report.cohort, language=report.language)
     report.attempts += 1
     name = f"reports/{report.cohort.slug}-{report.content_hash[:16]}.pdf"
-    report.file.name = default_storage.save(name, ContentFile(HTML(string=html).write_pdf()))
+    report.file.name = default_storage.save(name, ContentFile(
+        HTML(string=html).write_pdf(pdf_variant="pdf/ua-1")))
     report.status, report.error = ReportStatus.READY, ""
     report.save()
     return report

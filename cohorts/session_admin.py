@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from audit.admin_log import record_admin_action
 from cohorts.models import Attendance, HoursEntry, Rsvp, Session
 from cohorts.scheduling import (
     cancel_session,
@@ -75,6 +76,7 @@ class SessionAdmin(admin.ModelAdmin):
     def duplicate_next_week(self, request, queryset):
         for session in queryset:
             duplicate_session(session=session, days=7)
+            record_admin_action(modeladmin=self, request=request, obj=session)
         self.message_user(request, ngettext("%d session copied.", "%d sessions copied.",
                                             queryset.count()) % queryset.count())
 
@@ -82,12 +84,14 @@ class SessionAdmin(admin.ModelAdmin):
     def weekly_series_of_four(self, request, queryset):
         for session in queryset:
             create_weekly_series(session=session, weeks=4)
+            record_admin_action(modeladmin=self, request=request, obj=session)
         self.message_user(request, _("Weekly series created."))
 
     @admin.action(description=_("Cancel and tell the audience"))
     def cancel_sessions(self, request, queryset):
         for session in queryset:
             cancel_session(session=session, by=request.user)
+            record_admin_action(modeladmin=self, request=request, obj=session)
         self.message_user(request, _("Sessions cancelled; their audiences have been told."))
 
 

@@ -11,7 +11,7 @@ app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 
 
-@app.task(name="config.celery.ping")
+@app.task(name="config.celery.ping", ignore_result=False)  # its caller waits for "pong"
 def ping():
     """Answer "pong": proves a worker picks tasks up from the broker."""
     return "pong"

@@ -1,13 +1,14 @@
 from django.contrib import admin
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from accounts import views as account_views
 from config import views as ops_views
 
-admin.site.site_header = "Civic Accelerator — program staff"
-admin.site.site_title = "Civic Accelerator admin"
-admin.site.index_title = "Run the accelerator"
+admin.site.site_header = _("Civic Accelerator — program staff")
+admin.site.site_title = _("Civic Accelerator admin")
+admin.site.index_title = _("Run the accelerator")
 
 urlpatterns = [
     path("", account_views.home, name="home"),
@@ -18,13 +19,16 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("staff/showcases/", include("showcases.staff_urls")),
     path("staff/coaching/", include("coaching.staff_urls")),
+    path("staff/activity/", include("audit.urls")),
     path("staff/", include("cohorts.staff_urls")),
     path("coach/", include("coaching.urls")),
     path("inbox/", include("notifications.urls")),
+    path("account/", include("stewardship.account_urls")),
     path("c/<slug:city>/showcases/", include("showcases.urls")),
     path("library/", include("showcases.library_urls")),
     path("c/<slug:city>/coaching/", include("coaching.city_urls")),
     path("c/<slug:city>/strategy/", include("strategy.urls")),
+    path("c/<slug:city>/export/", include("stewardship.urls")),
     path("c/<slug:city>/", include("cities.urls")),
     path("c/<slug:city>/", include("cohorts.urls")),
     path("calendar/", include("cohorts.calendar_urls")),

@@ -4,8 +4,10 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from audit.admin_log import record_admin_action
 from notifications.models import (
     EmailOutbox,
+    EmailStatus,
     Notification,
     NotificationEvent,
     NotificationPreference,
@@ -72,7 +74,11 @@ class NotificationAdmin(admin.ModelAdmin):
 
 @admin.action(description=_("Resend the selected e-mails"))
 def resend(modeladmin, request, queryset):
-    count = resend_emails(emails=list(queryset))
+    emails = list(queryset)
+    resendable = [e for e in emails if e.status in (EmailStatus.FAILED, EmailStatus.SENT)]
+    count = resend_emails(emails=emails)
+    for email in resendable:
+        record_admin_action(modeladmin=modeladmin, request=request, obj=email)
     modeladmin.message_user(
         request,
         ngettext("%(count)d e-mail queued again.", "%(count)d e-mails queued again.", count)

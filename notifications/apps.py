@@ -10,5 +10,8 @@ class NotificationsConfig(AppConfig):
     def ready(self):
         # Each app's reminders.py registers its reminder sources.
         from notifications import reminder_sources  # noqa: F401
+        from notifications.inbox import connect_signals
+
+        connect_signals()  # the header's cached unread count follows the notifications
 
         autodiscover_modules("reminders")

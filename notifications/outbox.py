@@ -11,6 +11,7 @@ import smtplib
 from datetime import timedelta
 from email.mime.text import MIMEText
 
+from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db.models import F, Q
 from django.utils import timezone
@@ -43,8 +44,12 @@ def is_temporary(error):
 
 
 def backoff_seconds(attempt):
-    """Seconds to wait before retry number ``attempt`` (0-based): 30 s, 60 s, 120 s…"""
-    return min(30 * 2**attempt, 60 * 60)
+    """Seconds to wait before retry number ``attempt`` (0-based): 30 s, 60 s, 120 s…
+
+    (``EMAIL_RETRY_BACKOFF_SECONDS`` sets the first wait; at most an hour.)
+    """
+    first = getattr(settings, "EMAIL_RETRY_BACKOFF_SECONDS", 30)
+    return min(first * 2**attempt, 60 * 60)
 
 
 def claim_email(*, email_id, now=None):

@@ -28,6 +28,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django_scopes import scopes_disabled
 
+from notifications.inbox import forget_unread_counts
 from notifications.models import (
     Category,
     Delivery,
@@ -202,6 +203,7 @@ def deliver_messages(*, messages):
                     attachments=message.attachments,
                 ))
     Notification.objects.bulk_create(notifications)
+    forget_unread_counts(user_ids=[n.recipient_id for n in notifications])
     for email in emails:  # bulk_create has set the notifications' primary keys by now
         email.notification_id = email.notification.pk if email.notification else None
     EmailOutbox.objects.bulk_create(emails)

@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from audit.admin_log import record_admin_action
 from showcases.library import approve_publication
 from showcases.models import Evidence, Feedback, Showcase, ShowcaseRound, ShowcaseSlot
 
@@ -62,6 +63,7 @@ class ShowcaseAdmin(SimpleHistoryAdmin):
                 text = "; ".join(getattr(error, "messages", [str(error)]))
                 self.message_user(request, f"{showcase}: {text}", messages.WARNING)
             else:
+                record_admin_action(modeladmin=self, request=request, obj=showcase)
                 published += 1
         if published:
             self.message_user(

@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.http import FileResponse
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
@@ -62,7 +63,7 @@ class StrategyAPIView(CityNestedAPIMixin, APIView):
                    responses={200: OpenApiTypes.OBJECT, 409: OpenApiTypes.OBJECT})
     def patch(self, request, city):
         if not can_edit_strategy(request.user, request.city):
-            raise PermissionDenied("Only the city's senior team may edit the strategy.")
+            raise PermissionDenied(_("Only the city's senior team may edit the strategy."))
         strategy = _strategy(request)
         data = request.data if isinstance(request.data, dict) else {}
         fields = data.get("fields")

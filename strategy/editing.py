@@ -7,7 +7,9 @@ Writes to *other* sections in the meantime are not conflicts.
 """
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.validators import ProhibitNullCharactersValidator
 from django.db import transaction
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from strategy.models import (
@@ -98,6 +100,9 @@ def start_strategy(*, city, user=None):
     strategy = Strategy.objects.create(
         city=city, cohort=cohort, template=template, updated_by=user,
         title=_("%(city)s three-year data strategy") % {"city": city.name},
+        # The PDF comes in the language the strategy was started in until the team
+        # chooses another (strategy.pdf.choose_document_language).
+        document_language=get_language() or "",
     )
     for component in template.components.all():
         ComponentPlan.objects.create(strategy=strategy, key=component.key, order=component.order)
@@ -122,6 +127,8 @@ def _text(value, *, field, max_length=None, required=False, errors):
     value = "" if value is None else str(value).replace("\r\n", "\n").strip()
     if required and not value:
         errors[field] = [_("This field is required.")]
+    elif "\x00" in value:  # PostgreSQL cannot store it: a message, never a 500
+        errors[field] = [ProhibitNullCharactersValidator.message]
     elif max_length and len(value) > max_length:
         errors[field] = [_("Keep this under %(n)s characters.") % {"n": max_length}]
     return value

@@ -3,10 +3,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from strategy.labels import quarter_label_lazy, year_label_lazy
 from strategy.models import Frequency, InitiativeStatus, PracticeArea
 
-YEAR_CHOICES = [(str(y), _("Year %(year)s") % {"year": y}) for y in (1, 2, 3)]
-QUARTER_CHOICES = [(str(q), f"Q{q}") for q in (1, 2, 3, 4)]
+# Lazy: the labels are translated when a form is shown, not once when this module loads.
+YEAR_CHOICES = [(str(y), year_label_lazy(y)) for y in (1, 2, 3)]
+QUARTER_CHOICES = [(str(q), quarter_label_lazy(q)) for q in (1, 2, 3, 4)]
 MATURITY_CHOICES = [(str(level), str(level)) for level in range(1, 6)]
 
 

@@ -131,6 +131,11 @@ class Strategy(models.Model):
         related_name="+", verbose_name=_("approved by"),
     )
     approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
+    document_language = models.CharField(
+        _("language of the PDF"), max_length=10, choices=settings.LANGUAGES, blank=True,
+        help_text=_("The language of the strategy's PDF and the mayor's brief, whatever the "
+                    "language of the person downloading them."),
+    )
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
         related_name="+",

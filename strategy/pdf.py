@@ -1,18 +1,25 @@
 """The strategy PDF and the one-page mayor's brief.
 
-The HTML is rendered from the same partial templates as the reading view; its SHA-256 is
-the document's key, so an unchanged strategy is never rendered twice. WeasyPrint runs only
-in the Celery task (:mod:`strategy.tasks`), never inside a web request.
+The HTML is rendered from the same partial templates as the reading view; its SHA-256 (of
+the HTML, the kind and the language) is the document's key, so an unchanged strategy is never
+rendered twice. Both documents come in the strategy's ``document_language``, which the team
+chooses (:func:`choose_document_language`); it starts as the language the strategy was
+started in, and a strategy without one is rendered in the reader's language. The PDFs are
+tagged (PDF/UA-1): title, language, headings, lists and tables in a structure tree.
+WeasyPrint runs only in the Celery task (:mod:`strategy.tasks`), never inside a web request.
 """
 
 import hashlib
 from datetime import timedelta
 
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from strategy.models import DocumentKind, DocumentStatus, StrategyDocument
 from strategy.roadmap import roadmap_svg, roadmap_table
@@ -30,9 +37,28 @@ def brief_facts(snapshot, *, limit=6):
     return year_one, metrics
 
 
+def document_language(strategy):
+    """The language the strategy's documents are written in: the team's choice, else the
+    reader's."""
+    return strategy.document_language or translation.get_language() or settings.LANGUAGE_CODE
+
+
+def choose_document_language(*, strategy, user, language):
+    """The team chooses the language of the strategy's PDF and mayor's brief."""
+    import rules
+
+    if not rules.test_rule("can_edit_strategy", user, strategy.city):
+        raise PermissionDenied(_("Only the city's senior team chooses the PDF's language."))
+    if language not in dict(settings.LANGUAGES):
+        raise ValidationError({"language": _("Choose one of the languages offered.")})
+    strategy.document_language = language
+    strategy.save(update_fields=["document_language"])
+    return strategy
+
+
 def render_html(*, strategy, kind, language=None):
     """(html, sha256) of the document ``kind`` for ``strategy`` in ``language``."""
-    language = language or translation.get_language() or "en"
+    language = language or document_language(strategy)
     loaded = load_strategy(strategy_id=strategy.pk)
     # Pinned language and time zone: the same content gives the same HTML (and hash) in a
     # request and in the worker.
@@ -56,7 +82,11 @@ def storage_name(*, strategy, kind, digest):
 def _enqueue(strategy, kind, language):
     from strategy.tasks import render_strategy_pdf
 
-    transaction.on_commit(lambda: render_strategy_pdf.delay(strategy.pk, kind, language))
+    # robust: a broker that is down must not turn the saved request into an error page; the
+    # document stays pending and the team's "try again" queues it once it is stuck.
+    transaction.on_commit(
+        lambda: render_strategy_pdf.delay(strategy.pk, kind, language), robust=True
+    )
 
 
 def request_document(*, strategy, kind, language=None, retry=False):
@@ -64,7 +94,7 @@ def request_document(*, strategy, kind, language=None, retry=False):
 
     A failed (or stuck) document is queued again only with ``retry``. Never renders here.
     """
-    language = language or translation.get_language() or "en"
+    language = language or document_language(strategy)
     _html, digest = render_html(strategy=strategy, kind=kind, language=language)
     document, created = StrategyDocument.objects.get_or_create(
         strategy=strategy, kind=kind, content_hash=digest,
@@ -91,10 +121,11 @@ def is_stuck(document):
 
 
 def write_pdf(html):
-    """HTML → PDF bytes with WeasyPrint (title and language come from the HTML)."""
+    """HTML → tagged PDF (PDF/UA-1) bytes with WeasyPrint; the title and the language come
+    from the HTML's ``<title>`` and ``<html lang>``."""
     from weasyprint import HTML
 
-    return HTML(string=html, base_url=None).write_pdf()
+    return HTML(string=html, base_url=None).write_pdf(pdf_variant="pdf/ua-1")
 
 
 def render_document(*, strategy, kind, language="en"):

@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from strategy.labels import and_list
 from strategy.snapshot import all_initiatives
 
 
@@ -53,10 +54,10 @@ def _roadmap_step(snapshot):
             missing.append(_("Place at least one initiative in year %(year)s.") % {"year": year})
     unplaced = [i["title"] for i in initiatives if not i["quarters"]]
     if unplaced:
-        missing.append(_("Choose the quarters of: %(titles)s.") % {"titles": ", ".join(unplaced)})
+        missing.append(_("Choose the quarters of: %(titles)s.") % {"titles": and_list(unplaced)})
     ownerless = [i["title"] for i in initiatives if not i["owner"]]
     if ownerless:
-        missing.append(_("Name an owner for: %(titles)s.") % {"titles": ", ".join(ownerless)})
+        missing.append(_("Name an owner for: %(titles)s.") % {"titles": and_list(ownerless)})
     return Step("roadmap", _("Roadmap"), missing, count=str(len(initiatives)))
 
 
@@ -85,7 +86,7 @@ def strategy_progress(*, snapshot):
     steps += [_roadmap_step(snapshot), _metrics_step(snapshot)]
     incomplete = [s.title for s in steps if not s.complete]
     review_missing = (
-        [_("Complete these steps first: %(steps)s.") % {"steps": ", ".join(incomplete)}]
+        [_("Complete these steps first: %(steps)s.") % {"steps": and_list(incomplete)}]
         if incomplete else []
     )
     steps.append(Step("review", _("Review and submit"), review_missing))

@@ -8,6 +8,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from strategy.labels import quarter_label
 from strategy.snapshot import quarters_label, status_label
 
 LABEL_WIDTH = 170
@@ -87,7 +88,7 @@ def roadmap_svg(snapshot, *, id_prefix="roadmap"):
         for quarter in range(4):
             qx = x + quarter * QUARTER_WIDTH
             parts.append(f'<text x="{qx + QUARTER_WIDTH / 2}" y="38" text-anchor="middle" '
-                         f'fill="#4a5562">Q{quarter + 1}</text>')
+                         f'fill="#4a5562">{escape(quarter_label(quarter + 1))}</text>')
             parts.append(f'<line x1="{qx}" y1="26" x2="{qx}" y2="{height}" stroke="#ccd3db" '
                          f'stroke-width="{1.5 if quarter == 0 else 0.5}"/>')
     y = HEADER_HEIGHT

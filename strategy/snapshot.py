@@ -7,6 +7,7 @@ render through the same templates. Building it costs a constant number of querie
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
+from strategy.labels import quarters_text
 from strategy.models import (
     ComponentPlan,
     Frequency,
@@ -119,7 +120,7 @@ def quarters_label(initiative):
     if not quarters:
         return _("Year %(year)s") % {"year": initiative["year"]}
     return _("Year %(year)s, %(quarters)s") % {
-        "year": initiative["year"], "quarters": ", ".join(f"Q{q}" for q in quarters),
+        "year": initiative["year"], "quarters": quarters_text(quarters),
     }
 
 

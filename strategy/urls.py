@@ -30,5 +30,6 @@ urlpatterns = [
     path("pdf/", documents.pdf, name="pdf"),
     path("brief/", documents.brief, name="brief"),
     path("documents/retry/", documents.retry, name="retry"),
+    path("documents/language/", documents.language, name="document_language"),
     path("documents/<int:pk>/", documents.download, name="download"),
 ]

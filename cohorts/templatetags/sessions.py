@@ -7,8 +7,21 @@ e-mails (the notifications engine activates it while rendering).
 from django import template
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 register = template.Library()
+
+
+def day_format():
+    """The format of a session's day: "D, M j, Y" in English ("Tue, Mar 3, 2026"),
+    translated for the others ("mar 3 de mar de 2026" would be wrong in Spanish)."""
+    return pgettext("date format of a session's day (Django date syntax)", "D, M j, Y")
+
+
+@register.filter
+def session_day(value):
+    """A session's day in the active language, e.g. "Tue, Mar 3, 2026"."""
+    return formats.date_format(timezone.localtime(value), day_format()) if value else ""
 
 
 def _zone_label(name):
@@ -23,10 +36,10 @@ def session_when_text(session, zone=None):
     zone = zone or timezone.get_current_timezone()
     start = timezone.localtime(session.starts_at, zone)
     end = timezone.localtime(session.ends_at, zone)
-    day = formats.date_format(start, "D, M j, Y")
+    day = formats.date_format(start, day_format())
     same_day = start.date() == end.date()
     text = f"{day} · {start:%H:%M}–{end:%H:%M}" if same_day else (
-        f"{day} {start:%H:%M} – {formats.date_format(end, 'D, M j, Y')} {end:%H:%M}"
+        f"{day} {start:%H:%M} – {formats.date_format(end, day_format())} {end:%H:%M}"
     )
     text = f"{text} {_zone_label(getattr(zone, 'key', str(zone)))}"
     own = session.zone
@@ -48,11 +61,11 @@ def session_when(session):
 
 @register.filter
 def hours(value):
-    """Hours without trailing zeros: 1.50 → 1.5, 2.00 → 2."""
+    """Hours without trailing zeros, for the locale: 1.50 → 1.5 (1,5 in Spanish), 2.00 → 2."""
     if value is None:
         return ""
     if hasattr(value, "normalize"):
-        return format(value.normalize(), "f")
+        value = value.normalize()
     return formats.number_format(value)
 
 

@@ -22,6 +22,7 @@ from strategy.forms import (
 from strategy.models import Frequency, Initiative, Metric, StrategyVersion
 from strategy.roadmap import roadmap_svg, roadmap_table
 from strategy.views.common import (
+    current_loaded_strategy,
     require,
     section_comments,
     step_url,
@@ -33,7 +34,7 @@ from strategy.views.common import (
 
 def overview(request, city):
     """The builder's start: progress per step, or a button to start the strategy."""
-    strategy = editing.current_strategy(city=request.city)
+    strategy = current_loaded_strategy(request)
     if strategy is None:
         return render(request, "strategy/overview.html", {
             "city": request.city, "strategy": None,

@@ -8,9 +8,9 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from strategy.editing import current_strategy
-from strategy.models import Comment
+from strategy.models import Comment, Strategy
 from strategy.progress import percent_complete, strategy_progress
-from strategy.snapshot import load_strategy, snapshot_strategy
+from strategy.snapshot import load_strategy, snapshot_strategy, with_parts
 
 
 def require(rule, request):
@@ -21,6 +21,20 @@ def require(rule, request):
 
 def strategy_or_404(request):
     strategy = current_strategy(city=request.city)
+    if strategy is None:
+        raise Http404
+    return strategy
+
+
+def current_loaded_strategy(request):
+    """The city's current strategy already loaded for :func:`strategy_context` (the same row
+    as ``current_strategy``, with its parts), or ``None``: a page that shows the snapshot
+    loads the strategy once, not twice."""
+    return with_parts(Strategy.objects.filter(city=request.city)).first()
+
+
+def loaded_strategy_or_404(request):
+    strategy = current_loaded_strategy(request)
     if strategy is None:
         raise Http404
     return strategy
@@ -52,7 +66,8 @@ def permissions(request):
 
 def strategy_context(request, strategy):
     """What every builder and reading page needs: the snapshot, the steps and permissions."""
-    loaded = load_strategy(strategy_id=strategy.pk)
+    parts = getattr(strategy, "_prefetched_objects_cache", {})
+    loaded = strategy if "components" in parts else load_strategy(strategy_id=strategy.pk)
     snapshot = snapshot_strategy(strategy=loaded)
     steps = strategy_progress(snapshot=snapshot)
     return {

@@ -1,6 +1,8 @@
 """The PDF and the mayor's brief: queued, shown as "preparing…", then downloaded."""
 
+from django.conf import settings
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import slugify
@@ -8,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from strategy.models import DocumentKind, DocumentStatus, StrategyDocument
-from strategy.pdf import is_stuck, request_document
+from strategy.pdf import choose_document_language, document_language, is_stuck, request_document
 from strategy.views.common import strategy_or_404, url
 
 REFRESH_SECONDS = 3
@@ -20,6 +22,7 @@ def _status_page(request, kind):
     return render(request, "strategy/document.html", {
         "city": request.city, "strategy": strategy, "document": document, "kind": kind,
         "kind_label": DocumentKind(kind).label, "stuck": is_stuck(document),
+        "document_language": document_language(strategy), "pdf_languages": settings.LANGUAGES,
         "refresh": REFRESH_SECONDS if document.status == DocumentStatus.PENDING else None,
     })
 
@@ -43,6 +46,23 @@ def retry(request, city):
         raise Http404
     request_document(strategy=strategy, kind=kind, retry=True)
     messages.info(request, _("Trying again…"))
+    return redirect(url("pdf" if kind == DocumentKind.FULL else "brief", request))
+
+
+@require_POST
+def language(request, city):
+    """The team chooses the language of the PDF and the mayor's brief."""
+    strategy = strategy_or_404(request)
+    kind = request.POST.get("kind")
+    if kind not in DocumentKind.values:
+        raise Http404
+    try:
+        choose_document_language(strategy=strategy, user=request.user,
+                                 language=request.POST.get("language"))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The PDF will be prepared in the language you chose."))
     return redirect(url("pdf" if kind == DocumentKind.FULL else "brief", request))
 
 

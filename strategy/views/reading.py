@@ -15,6 +15,7 @@ from strategy.models import Comment, InitiativeStatus, StrategyVersion
 from strategy.roadmap import roadmap_svg, roadmap_table
 from strategy.views.common import (
     comments_by_section,
+    loaded_strategy_or_404,
     permissions,
     require,
     safe_next,
@@ -34,7 +35,7 @@ def _reading(request, snapshot, context):
 
 def read(request, city):
     """The strategy as the mayor reads it, with the comments on each section."""
-    strategy = strategy_or_404(request)
+    strategy = loaded_strategy_or_404(request)
     context = strategy_context(request, strategy)
     context.update(
         comments=comments_by_section(strategy), version=None,

@@ -4,7 +4,8 @@ Fixtures: ``browser`` (one headless Chromium per session), ``page`` (a fresh con
 test; override the ``browser_timezone`` fixture, or parametrize it, to change the clock the
 page sees), ``demo`` (the ``seed_demo`` data in the test database).
 Helpers: ``visit``, ``login``, ``assert_accessible`` and ``snap``. Every page a test looks at
-is saved as ``tests/browser/screenshots/<test>-<n>.png`` so that a person can look at it.
+is checked with axe-core and saved as ``tests/browser/screenshots/<test>-<n>.png`` so that a
+person can look at it.
 
 Browser tests need ``transactional_db``: ``live_server`` serves from another thread, which
 cannot see data inside the test's transaction.
@@ -54,11 +55,15 @@ class _Shots:
 def snap(page, *, force=False):
     """Save a screenshot of the page, once per loaded document unless ``force``.
 
+    A document that axe has not checked yet is checked first (``assert_accessible``), so
+    every page a test visits, logs in through or leaves open at its end is checked.
     Returns the file's path, or None when this document was saved already.
     """
     shots = getattr(page, "civic_shots", None)
     if shots is None or page.is_closed():
         return None
+    if page.url.startswith("http") and not page.evaluate("() => window.__civicAxe === true"):
+        assert_accessible(page)
     # A flag on ``window`` marks a saved document; a new document starts without it.
     if not force and page.evaluate("() => window.__civicScreenshot === true"):
         return None
@@ -127,8 +132,9 @@ def _describe(violation):
 
 def assert_accessible(page):
     """Run axe-core on the current page; fail on any serious or critical violation."""
-    snap(page)
     results = _axe.run(page)
+    page.evaluate("() => { window.__civicAxe = true; }")
+    snap(page)
     blocking = [v for v in results.response["violations"] if v["impact"] in BLOCKING_IMPACTS]
     if blocking:
         report = "\n".join(_describe(v) for v in blocking)

@@ -105,6 +105,10 @@ CASES = [
          lambda w: f"/api/v1/cities/{w.city.slug}/checkins/{w.extra['checkin'].pk}/",
          expect_city_api(200, member_a=403, mayor_a=403), api=True, method="patch",
          setup=_checkin, data={"summary": "Edited summary."}),
+    Case(API + "^checkins/(?P<pk>[^/.]+)/$",
+         lambda w: f"/api/v1/cities/{w.city.slug}/checkins/{w.extra['checkin'].pk}/",
+         expect_city_api(200, member_a=403, mayor_a=403), api=True, method="put",
+         setup=_checkin, data={"summary": "Rewritten summary.", "duration_minutes": 50}),
     Case(API + "^action-items/$", lambda w: f"/api/v1/cities/{w.city.slug}/action-items/",
          expect_city_api(), api=True, setup=_item_owned_by_member),
     Case(API + "^action-items/$", lambda w: f"/api/v1/cities/{w.city.slug}/action-items/",
@@ -118,5 +122,11 @@ CASES = [
          lambda w: f"/api/v1/cities/{w.city.slug}/action-items/{w.extra['item'].pk}/",
          expect_city_api(200, mayor_a=403), api=True, method="patch",
          setup=_item_owned_by_member, data={"status": "done"}),
+    Case(API + "^action-items/(?P<pk>[^/.]+)/$",
+         lambda w: f"/api/v1/cities/{w.city.slug}/action-items/{w.extra['item'].pk}/",
+         expect_city_api(200, member_a=403, mayor_a=403), api=True, method="put",
+         setup=_item_owned_by_member,
+         data=lambda w: {"title": "Publish the inventory", "owner": w.users["member_a"].pk,
+                         "due_on": _day(9)}),
 ]
 

@@ -68,7 +68,7 @@ def test_staff_cadence_watch(world, n, django_assert_num_queries):
     assert response.status_code == 200
 
 
-@pytest.mark.parametrize("role, count", [("coach_a", 19), ("member_a", 15), ("mayor_a", 15)])
+@pytest.mark.parametrize("role, count", [("coach_a", 20), ("member_a", 16), ("mayor_a", 16)])
 @pytest.mark.parametrize("n", [2, 20])
 def test_coaching_page(world, n, role, count, django_assert_num_queries):
     _city_data(world, n)

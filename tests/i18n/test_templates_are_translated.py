@@ -9,10 +9,17 @@ import re
 from pathlib import Path
 
 import pytest
+from django.apps import apps
 from django.conf import settings
 from django.template.base import Lexer, TokenType
 
 TEMPLATE_DIR = Path(settings.BASE_DIR) / "templates"
+# The project's apps may keep templates of their own (showcases/templates/…): those too.
+TEMPLATE_DIRS = [TEMPLATE_DIR] + sorted(
+    Path(app.path) / "templates" for app in apps.get_app_configs()
+    if Path(app.path).is_relative_to(settings.BASE_DIR) and ".venv" not in Path(app.path).parts
+    and (Path(app.path) / "templates").is_dir()
+)
 SKIP_TAGS = re.compile(r"<(script|style)\b.*?</\1>", re.S | re.I)
 READ_ATTRIBUTES = re.compile(r'\b(?:aria-label|title|alt|placeholder)="([^"]*)"', re.I)
 TAG = re.compile(r"<[^>]*>", re.S)
@@ -23,8 +30,13 @@ EXEMPT = {"robots.txt"}
 
 def _templates():
     return sorted(
-        p for p in TEMPLATE_DIR.rglob("*") if p.is_file() and p.suffix in {".html", ".txt", ".svg"}
+        p for folder in TEMPLATE_DIRS for p in folder.rglob("*")
+        if p.is_file() and p.suffix in {".html", ".txt", ".svg"}
     )
+
+
+def _name(path):
+    return str(path.relative_to(settings.BASE_DIR))
 
 
 def shown_text(source):
@@ -64,10 +76,10 @@ def test_the_checker_finds_plain_words():
 
 
 @pytest.mark.parametrize(
-    "template", _templates(), ids=lambda p: str(p.relative_to(TEMPLATE_DIR))
+    "template", _templates(), ids=_name
 )
 def test_template_text_is_marked_for_translation(template):
     if template.name in EXEMPT:
         return
     words = untranslated_words(template.read_text())
-    assert not words, f"{template.relative_to(TEMPLATE_DIR)} shows untranslated words: {words}"
+    assert not words, f"{_name(template)} shows untranslated words: {words}"

@@ -111,6 +111,9 @@ CASES = [
     Case(P + "brief/", page("brief/"), expect_city_page(), setup=setup),
     Case(P + "documents/retry/", page("documents/retry/"), expect_city_page(302),
          method="post", data={"kind": "brief"}, setup=setup),
+    Case(P + "documents/language/", page("documents/language/"),
+         expect_city_page(302, **TEAM_ONLY), method="post",
+         data={"kind": "full", "language": "es"}, setup=setup),
     Case(P + "documents/<int:pk>/", with_id("documents/{}/", "document"), expect_city_page(),
          setup=setup),
     # API

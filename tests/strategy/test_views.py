@@ -146,7 +146,7 @@ def test_the_pdf_page_says_preparing_then_offers_the_download(
     with django_capture_on_commit_callbacks(execute=True):
         first = client.get(base(team) + "brief/")
     assert first.status_code == 200
-    assert b"Preparing the PDF" in first.content and b'http-equiv="refresh"' in first.content
+    assert b"Preparing the PDF" in first.content and b"data-refresh-seconds" in first.content
     assert queued == [(team.strategy.pk, "brief", "en")]  # queued, not rendered in the request
     with scopes_disabled():
         assert StrategyDocument.objects.get().status == DocumentStatus.PENDING
@@ -155,7 +155,7 @@ def test_the_pdf_page_says_preparing_then_offers_the_download(
 
     render_strategy_pdf.apply(args=queued[0])  # what the worker does
     ready = client.get(base(team) + "brief/")
-    assert b"Download the PDF" in ready.content and b"http-equiv" not in ready.content
+    assert b"Download the PDF" in ready.content and b"data-refresh-seconds" not in ready.content
     with scopes_disabled():
         document = StrategyDocument.objects.get()
     download = client.get(base(team) + f"documents/{document.pk}/")
@@ -193,13 +193,13 @@ def test_builder_and_reading_view_query_counts_do_not_grow(team, count, django_a
         submit_for_review(strategy=team.strategy, user=team.cdo)
     client = client_for(team.cdo)
     client.get(base(team))  # warm the session
-    _query_count(django_assert_num_queries, client, base(team) + "step/component-governance/", 17)
-    _query_count(django_assert_num_queries, client, base(team) + "step/roadmap/", 17)
-    _query_count(django_assert_num_queries, client, base(team) + "step/metrics/", 17)
-    _query_count(django_assert_num_queries, client, base(team) + "versions/1/", 12)
-    _query_count(django_assert_num_queries, client, base(team) + "read/", 18)
-    _query_count(django_assert_num_queries, client, base(team), 17)
-    response = _query_count(django_assert_num_queries, client, base(team) + "tracking/", 16)
+    _query_count(django_assert_num_queries, client, base(team) + "step/component-governance/", 14)
+    _query_count(django_assert_num_queries, client, base(team) + "step/roadmap/", 14)
+    _query_count(django_assert_num_queries, client, base(team) + "step/metrics/", 14)
+    _query_count(django_assert_num_queries, client, base(team) + "versions/1/", 9)
+    _query_count(django_assert_num_queries, client, base(team) + "read/", 14)
+    _query_count(django_assert_num_queries, client, base(team), 13)
+    response = _query_count(django_assert_num_queries, client, base(team) + "tracking/", 13)
     assert response.content.count(b'name="status-') == count
 
 

@@ -1,0 +1,440 @@
+"""``make load``: issue 11's load run — a realistic mix under locust, headless, for a few
+minutes against gunicorn on PostgreSQL + Redis; the figures go into bench/RESULTS.md.
+
+    uv run python -m bench.loadrun [--users 20] [--spawn-rate 2] [--run-time 180s]
+                                    [--report-only]
+
+Seeds the *small* benchmark program (bench/seed.py) into its own database ``civic_load``
+(Redis database 13), gives every seeded person a password and a verified address so that
+locust signs in through the real sign-in form, starts gunicorn (2 workers, production
+settings as ``make bench``), runs ``bench/locustfile.py`` headless with ``--csv`` and writes
+the section "Load run (locust)" of bench/RESULTS.md (a marked section that ``make bench``
+keeps). Raw figures: ``var/load/`` (locust CSV files, gunicorn log, summary.json).
+"""
+
+import argparse
+import csv
+import dataclasses
+import datetime
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+import urllib.request
+
+import bench.seed as bench_seed
+from bench.run import HOST, WORKERS, free_port, machine, stop_gunicorn
+from bench.sections import put_section
+from bench.seed import PG_SERVER, REPO, SIZES, bench_environment
+
+PYTHON = sys.executable
+LOAD = dataclasses.replace(SIZES["small"], name="load")
+DATABASE = os.environ.get("LOAD_DATABASE", "civic_load")
+REDIS_URL = os.environ.get("LOAD_REDIS_URL", "redis://127.0.0.1:6379/13")
+PASSWORD = "load-run-password-not-secret"  # for seeded throwaway accounts only
+OUT = REPO / "var" / "load"
+RESULTS = REPO / "bench" / "RESULTS.md"
+SECTION = "load-run"
+LOCUSTFILE = REPO / "bench" / "locustfile.py"
+
+
+def log(message):
+    print(f"[load {time.strftime('%H:%M:%S')}] {message}", flush=True)
+
+
+def _database_name(size, _original=bench_seed.database_name):
+    return DATABASE if size == LOAD.name else _original(size)
+
+
+# The load run's database is its own (not civic_bench_small, which ``make bench`` drops).
+bench_seed.database_name = _database_name
+
+
+def environment():
+    return {
+        **os.environ,
+        **bench_environment(LOAD.name),
+        "REDIS_URL": REDIS_URL,
+        "DATABASE_URL": f"{PG_SERVER}/{DATABASE}",
+        "BENCH_CACHE_PREFIX": "load",
+    }
+
+
+def flush_redis():
+    import redis
+
+    client = redis.Redis.from_url(REDIS_URL, socket_timeout=5)
+    try:
+        client.flushdb()
+    finally:
+        client.close()
+
+
+# ---------------------------------------------------------------- seeding (child process)
+
+
+def people_of_program():
+    """Passwords and verified addresses for the seeded people; the people file for locust.
+
+    Members are listed so that the first 30 are in 30 different cities, roles rotating:
+    simulated team members then edit different cities' strategies, as real ones do.
+    """
+    from allauth.account.models import EmailAddress
+    from django.contrib.auth.hashers import make_password
+    from django_scopes import scopes_disabled
+
+    from accounts.models import Membership, User
+    from coaching.models import CoachAssignment
+    from cohorts.models import Cohort
+
+    with scopes_disabled():
+        User.objects.update(password=make_password(PASSWORD))
+        EmailAddress.objects.bulk_create(
+            [
+                EmailAddress(user=u, email=u.email, verified=True, primary=True)
+                for u in User.objects.all()
+            ],
+            batch_size=2000,
+        )
+        teams = {}
+        for m in Membership.objects.select_related("user", "city").order_by("city__slug", "pk"):
+            teams.setdefault(m.city.slug, []).append(m.user.email)
+        slugs = sorted(teams)
+        per_city = len(teams[slugs[0]])
+        members = []
+        for k in range(len(slugs) * per_city):
+            block, city = divmod(k, len(slugs))
+            members.append(
+                {
+                    "email": teams[slugs[city]][(city + block * (len(slugs) + 1)) % per_city],
+                    "city": slugs[city],
+                }
+            )
+        coaches = {}
+        for a in CoachAssignment.objects.select_related("coach", "enrollment__city").order_by(
+            "coach__email", "enrollment__city__slug"
+        ):
+            coaches.setdefault(a.coach.email, []).append(a.enrollment.city.slug)
+        cohort = Cohort.objects.order_by("slug").first().slug
+        staff = [
+            {"email": e, "cohort": cohort}
+            for e in User.objects.filter(is_staff=True)
+            .order_by("email")
+            .values_list("email", flat=True)
+        ]
+    return {
+        "password": PASSWORD,
+        "members": members,
+        "coaches": [{"email": e, "cities": c} for e, c in coaches.items()],
+        "staff": staff,
+    }
+
+
+def password_check_cost():
+    """What one sign-in's password check costs here (the hasher, its work factor, seconds)."""
+    from django.contrib.auth.hashers import get_hasher
+
+    from accounts.models import User
+
+    user = User.objects.order_by("pk").first()
+    started = time.perf_counter()
+    user.check_password(PASSWORD)
+    hasher = get_hasher()
+    return {
+        "algorithm": hasher.algorithm,
+        "iterations": getattr(hasher, "iterations", None),
+        "seconds": time.perf_counter() - started,
+    }
+
+
+def phase_seed():
+    import django
+
+    django.setup()
+    bench_seed.migrate(log=log)
+    started = time.monotonic()
+    bench_seed.seed(LOAD, log=log)
+    log(f"seeded in {time.monotonic() - started:.1f} s")
+    people = people_of_program()
+    (OUT / "people.json").write_text(json.dumps(people, indent=1))
+    (OUT / "password.json").write_text(json.dumps(password_check_cost()))
+    log(
+        f"{len(people['members'])} members, {len(people['coaches'])} coaches, "
+        f"{len(people['staff'])} staff can sign in"
+    )
+
+
+# ---------------------------------------------------------------- the run
+
+
+def start_gunicorn(port):
+    logfile = open(OUT / "gunicorn.log", "wb")  # noqa: SIM115 - closed by stop_gunicorn
+    process = subprocess.Popen(
+        [
+            PYTHON,
+            "-m",
+            "gunicorn",
+            "config.wsgi:application",
+            "--bind",
+            f"{HOST}:{port}",
+            "--workers",
+            str(WORKERS),
+            "--timeout",
+            "60",
+        ],
+        cwd=REPO,
+        env=environment(),
+        stdin=subprocess.DEVNULL,
+        stdout=logfile,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and process.poll() is None:
+        try:
+            with urllib.request.urlopen(f"http://{HOST}:{port}/healthz", timeout=5) as answer:
+                if answer.status == 200:
+                    return process, logfile
+        except OSError:
+            time.sleep(0.5)
+    stop_gunicorn(process, logfile)
+    raise RuntimeError(f"gunicorn did not start; see {OUT / 'gunicorn.log'}")
+
+
+def run_locust(port, *, users, spawn_rate, run_time):
+    command = [
+        PYTHON,
+        "-m",
+        "locust",
+        "-f",
+        str(LOCUSTFILE),
+        "--headless",
+        "-u",
+        str(users),
+        "-r",
+        str(spawn_rate),
+        "-t",
+        run_time,
+        "--host",
+        f"http://{HOST}:{port}",
+        "--csv",
+        str(OUT / "locust"),
+        "--html",
+        str(OUT / "locust.html"),
+        "--only-summary",
+        "--stop-timeout",
+        "30",
+        "--loglevel",
+        "WARNING",
+    ]
+    log(" ".join(command[1:]))
+    env = {**os.environ, "LOAD_PEOPLE": str(OUT / "people.json")}
+    with open(OUT / "locust.log", "wb") as output:
+        return subprocess.run(
+            command, cwd=REPO, env=env, stdout=output, stderr=subprocess.STDOUT, check=False
+        ).returncode
+
+
+def server_errors():
+    """Lines of the gunicorn log at ERROR or worse (tracebacks, worker timeouts)."""
+    path = OUT / "gunicorn.log"
+    lines = path.read_text(errors="replace").splitlines() if path.exists() else []
+    return [
+        line
+        for line in lines
+        if '"levelname": "ERROR"' in line
+        or '"levelname": "CRITICAL"' in line
+        or "[CRITICAL]" in line
+        or "[ERROR]" in line
+    ]
+
+
+def load_run(*, users, spawn_rate, run_time):
+    OUT.mkdir(parents=True, exist_ok=True)
+    started = time.monotonic()
+    env = environment()
+    flush_redis()
+    log(f"recreating {DATABASE}")
+    bench_seed.recreate_database(LOAD.name)
+    shutil.rmtree(bench_seed.media_root(LOAD.name), ignore_errors=True)
+    subprocess.run(
+        [PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=REPO, env=env, check=True
+    )
+    subprocess.run(
+        [PYTHON, "-m", "bench.loadrun", "--phase", "seed"], cwd=REPO, env=env, check=True
+    )
+    port = free_port()
+    process, logfile = start_gunicorn(port)
+    try:
+        code = run_locust(port, users=users, spawn_rate=spawn_rate, run_time=run_time)
+    finally:
+        stop_gunicorn(process, logfile)
+        flush_redis()
+    (OUT / "meta.json").write_text(
+        json.dumps(
+            {
+                "users": users,
+                "spawn_rate": spawn_rate,
+                "run_time": run_time,
+                "locust_exit": code,
+                "seconds": time.monotonic() - started,
+                "server_errors": len(server_errors()),
+                "finished": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+            }
+        )
+    )
+    log(f"locust exited {code}; {time.monotonic() - started:.0f} s in all")
+
+
+# ---------------------------------------------------------------- the report
+
+
+def _rows(name):
+    path = OUT / f"locust_{name}.csv"
+    if not path.exists():
+        return []
+    with path.open(newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _number(value, digits=0):
+    try:
+        return f"{float(value):,.{digits}f}"
+    except (TypeError, ValueError):
+        return "—"
+
+
+def _sign_in_note(meta):
+    path = OUT / "password.json"
+    if not path.exists():
+        return []
+    cost = json.loads(path.read_text())
+    return [
+        f"- Sign-ins: the {meta['users']} people sign in while locust starts them "
+        f"({meta['spawn_rate']:g} per second); each sign-in checks a password hash "
+        f"({cost['algorithm']}, {cost['iterations'] or '?':,} iterations: "
+        f"{cost['seconds']:.2f} s for one check here), so the sign-in burst keeps both "
+        "sync workers busy and the first pages wait behind it" + _slowest_when() + "."
+    ]
+
+
+def _slowest_when():
+    """When (seconds after the start) the run's slowest request had been seen."""
+    rows = [r for r in _rows("stats_history") if r["Name"] == "Aggregated"]
+    if not rows:
+        return ""
+    start, slowest = int(rows[0]["Timestamp"]), float(rows[-1]["Total Max Response Time"])
+    seen = next(int(r["Timestamp"]) for r in rows if float(r["Total Max Response Time"]) >= slowest)
+    return (
+        f" (the slowest request of the run, {slowest / 1000:.1f} s, had ended "
+        f"{seen - start} s after the start)"
+    )
+
+
+def report():
+    meta = json.loads((OUT / "meta.json").read_text())
+    stats = _rows("stats")
+    total = next(r for r in stats if r["Name"] == "Aggregated")
+    endpoints = sorted(
+        (r for r in stats if r["Name"] != "Aggregated"), key=lambda r: -int(r["Request Count"])
+    )
+    failures = _rows("failures")
+    errors = server_errors()
+    requests, failed = int(total["Request Count"]), int(total["Failure Count"])
+    writes = [r for r in endpoints if r["Type"] == "POST"]
+    ok = failed == 0 and not errors and requests > 0
+    info = machine()
+    lines = [
+        "## Load run (locust)",
+        "",
+        "Written by `make load` (`bench/loadrun.py`, mix in `bench/locustfile.py`); every "
+        "figure below is from the run, not typed.",
+        "",
+        f"- Date: {meta['finished'].replace('T', ' ')[:16]} UTC; {info['nproc']} CPUs shared "
+        f"with other work (load average at the end "
+        f"{', '.join(f'{x:.2f}' for x in info['load'])}).",
+        f"- Load: `locust --headless -u {meta['users']} -r {meta['spawn_rate']} "
+        f"-t {meta['run_time']}`; each simulated person waits 1–4 s between actions. Mix "
+        "by weight: team members 8 (city home, schedule, coaching page, showcases, strategy "
+        "builder and reading view; RSVPs, saving a strategy initiative, marking action items "
+        "done or reopening them), coaches 2 (coach home, coaching pages, logging check-ins "
+        "with an action), program staff 1 (cohort health dashboard, staff home, admin lists). "
+        "Everyone signs in through the sign-in form (allauth, CSRF).",
+        "- Server: gunicorn, 2 sync workers, production settings as in `make bench` (HTTPS "
+        "redirect and MFA off), PostgreSQL, Redis (db 13); the small program (30 cities, "
+        "2,000 check-ins, 6,000 action items, 200 showcases, 30 strategies × 40 "
+        "initiatives).",
+        *_sign_in_note(meta),
+        "- A request fails unless it ends in a 200 page (redirects followed) that is not the "
+        "sign-in page; a write fails unless it is accepted (redirected, no form error, no "
+        "error message).",
+        "",
+        f"**{requests:,} requests, {failed:,} failures, {len(errors)} server errors logged; "
+        f"{_number(total['Requests/s'], 1)} req/s; p50 {_number(total['50%'])} ms, "
+        f"p95 {_number(total['95%'])} ms, p99 {_number(total['99%'])} ms; "
+        f"{sum(int(r['Request Count']) for r in writes):,} writes.** "
+        f"Target — zero errors: {'**pass**' if ok else '**FAIL**'}.",
+        "",
+        "| request | method | count | failures | p50 ms | p95 ms | p99 ms | max ms | req/s |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in [*endpoints, total]:
+        label = "**all**" if r is total else f"`{r['Name']}`"
+        lines.append(
+            f"| {label} | {r['Type'] or ''} | {int(r['Request Count']):,} | "
+            f"{int(r['Failure Count']):,} | {_number(r['50%'])} | {_number(r['95%'])} | "
+            f"{_number(r['99%'])} | {_number(r['Max Response Time'])} | "
+            f"{_number(r['Requests/s'], 2)} |"
+        )
+    if failures:
+        lines += ["", "| failed request | error | occurrences |", "|---|---|---:|"]
+        lines += [
+            f"| {f['Method']} `{f['Name']}` | {f['Error'][:200]} | {f['Occurrences']} |"
+            for f in failures
+        ]
+    if errors:
+        lines += ["", "Server errors (first 5 lines of the gunicorn log):", ""]
+        lines += [f"    {line[:300]}" for line in errors[:5]]
+    lines.append("")
+    previous = RESULTS.read_text() if RESULTS.exists() else ""
+    RESULTS.write_text(put_section(previous, SECTION, "\n".join(lines)))
+    (OUT / "summary.json").write_text(
+        json.dumps(
+            {
+                "requests": requests,
+                "failures": failed,
+                "server_errors": len(errors),
+                "ok": ok,
+                "endpoints": endpoints,
+                "aggregate": total,
+                "failure_rows": failures,
+            },
+            indent=1,
+        )
+    )
+    log(
+        f"wrote the load run into {RESULTS}: {requests} requests, {failed} failures, "
+        f"{len(errors)} server errors"
+    )
+    return ok
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--users", type=int, default=20)
+    parser.add_argument("--spawn-rate", type=float, default=2)
+    parser.add_argument("--run-time", default="180s")
+    parser.add_argument("--report-only", action="store_true")
+    parser.add_argument("--phase", choices=["seed"], help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.phase == "seed":
+        return phase_seed()
+    if not args.report_only:
+        load_run(users=args.users, spawn_rate=args.spawn_rate, run_time=args.run_time)
+    return 0 if report() else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,40 @@
+"""The header's navigation facts for one person, cached until what they depend on changes.
+
+Every portal page shows whether the viewer coaches any city and which cities they may
+switch to. Both are cached per person; ``cities/nav_signals.py`` bumps the versions when a
+membership, a coach assignment, an enrollment or a city changes.
+"""
+
+from config.versioned_cache import bump, cached
+
+CITIES_VERSION = "nav:cities"  # any city's name or slug, any enrollment
+
+
+def person_version(user_id):
+    return f"nav:user:{user_id}"
+
+
+def forget_navigation(*, user_ids=(), cities=False):
+    """Invalidate the cached navigation of ``user_ids`` (of everyone when ``cities``)."""
+    bump(*(person_version(pk) for pk in user_ids if pk), *([CITIES_VERSION] if cities else []))
+
+
+def navigation_for(user):
+    """``{"is_coach": bool, "cities": [(pk, name, slug), …]}`` for the header of ``user``."""
+    from cities.access import is_coach
+    from cities.views import city_choices_for_nav
+
+    if not user.is_authenticated:
+        return {"is_coach": False, "cities": []}
+
+    def compute():
+        return {
+            "is_coach": is_coach(user),
+            "cities": [(c.pk, c.name, c.slug) for c in city_choices_for_nav(user)],
+        }
+
+    return cached(
+        f"nav:{user.pk}:{int(user.is_staff)}{int(user.is_active)}",
+        depends_on=[person_version(user.pk), CITIES_VERSION],
+        compute=compute,
+    )

@@ -1,0 +1,74 @@
+"""Cached values that the code changing their data invalidates: versioned cache keys.
+
+A cached value depends on named *versions* (``"inbox:42"``, ``"nav:cities"`` …). The value is
+stored under a key that includes the current token of each, so :func:`bump`-ing a version
+(done by the domain functions and signal handlers that change the data) makes every value
+that depends on it unreachable at once; nothing is ever served across a bump.
+
+:func:`bump` writes a new token now (the same transaction and the tests see the change at
+once) and again after the transaction commits, so a reader that computed the old data in between
+cannot leave it behind under the new version. A version that is missing (never set, or
+evicted) starts from the clock in nanoseconds, never from a token used before.
+"""
+
+import hashlib
+import itertools
+import os
+import time
+
+from django.core.cache import cache
+from django.db import transaction
+
+MISSING = object()
+PREFIX = "cv"
+
+
+def _version_key(name):
+    return f"{PREFIX}:v:{name}"
+
+
+_tokens = itertools.count()
+
+
+def _new_versions(names):
+    """Give each of ``names`` a version never used before (one round trip for all)."""
+    stamp = f"{time.time_ns():x}.{os.getpid():x}"
+    cache.set_many({_version_key(name): f"{stamp}.{next(_tokens):x}" for name in names}, None)
+
+
+def bump(*names):
+    """Invalidate every cached value that depends on one of ``names``."""
+    names = [n for n in names if n]
+    if not names:
+        return
+    _new_versions(names)
+    if transaction.get_connection().in_atomic_block:  # outside one, the write is done
+        transaction.on_commit(lambda: _new_versions(names))
+
+
+def versions(names):
+    """The current token of each version in ``names`` (one round trip when all are set)."""
+    keys = {name: _version_key(name) for name in names}
+    found = cache.get_many(list(keys.values()))
+    missing = [name for name, key in keys.items() if key not in found]
+    for name in missing:
+        cache.add(keys[name], f"{time.time_ns():x}.{os.getpid():x}", None)
+    if missing:
+        found.update(cache.get_many([keys[name] for name in missing]))
+    return {name: found.get(key, 0) for name, key in keys.items()}
+
+
+def cached(key, *, depends_on, compute, timeout=600):
+    """``compute()``, cached under ``key`` until one of the versions ``depends_on`` changes
+    (or ``timeout`` seconds pass). ``key`` must name everything else the value depends on:
+    the user, the city, the language …"""
+    numbers = versions(depends_on)
+    stamp = ":".join(str(numbers[name]) for name in depends_on)
+    if len(stamp) > 64:  # many versions: keep the key short
+        stamp = hashlib.sha256(stamp.encode()).hexdigest()
+    full_key = f"{PREFIX}:{key}:{stamp}"
+    value = cache.get(full_key, MISSING)
+    if value is MISSING:
+        value = compute()
+        cache.set(full_key, value, timeout)
+    return value

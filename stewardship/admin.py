@@ -1,0 +1,32 @@
+from django.contrib import admin
+
+from stewardship.models import CityExport
+
+
+@admin.register(CityExport)
+class CityExportAdmin(admin.ModelAdmin):
+    list_display = [
+        "city",
+        "status",
+        "requested_by",
+        "created_at",
+        "finished_at",
+        "expires_at",
+        "size",
+    ]
+    list_filter = ["status", "city"]
+    list_select_related = ["city", "requested_by"]
+    readonly_fields = [
+        "city",
+        "requested_by",
+        "status",
+        "file",
+        "size",
+        "error",
+        "created_at",
+        "finished_at",
+        "expires_at",
+    ]
+
+    def has_add_permission(self, request):
+        return False

@@ -1,0 +1,34 @@
+"""Short labels the strategy shows in every language (quarters of a year)."""
+
+from django.utils.functional import lazy
+from django.utils.text import get_text_list
+from django.utils.translation import gettext, pgettext
+
+
+def year_label(number):
+    """ "Year 2" in the active language."""
+    return gettext("Year %(year)s") % {"year": number}
+
+
+year_label_lazy = lazy(year_label, str)
+
+
+def quarter_label(number):
+    """ "Q2" in English, "T2" in Spanish and Portuguese: a quarter of a year, short."""
+    return pgettext("quarter of a year, short", "Q%(number)s") % {"number": number}
+
+
+quarter_label_lazy = lazy(quarter_label, str)
+
+
+def quarters_text(numbers):
+    """The quarters, e.g. "Q1, Q3", in the active language."""
+    return ", ".join(quarter_label(n) for n in numbers)
+
+
+def and_list(items):
+    """ "A, B and C" in the active language ("A, B y C", "A, B e C")."""
+    items = [str(item) for item in items]
+    if len(items) < 2:
+        return "".join(items)
+    return get_text_list(items, pgettext("joins the last two items of a list", "and"))
