@@ -9,42 +9,19 @@ gunicorn and Celery workers as subprocesses in their own process groups, and an 
 
 import json
 import os
-import re
 import secrets
 import shutil
-import signal
-import socket
 import subprocess
-import sys
 import tempfile
-import time
 from pathlib import Path
 
 import pytest
 import requests
 
-REPO = Path(__file__).resolve().parents[2]
-PYTHON = sys.executable
+# Processes is re-exported: the fault tests and their conftest import it from here.
+from tests.processes import PYTHON, REPO, Processes, free_port, wait_until  # noqa: F401
+
 DEMO_PASSWORD = "accelerate-demo"
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_until(check, *, timeout, what, interval=0.2, on_fail=None):
-    """Poll ``check()`` until it returns something truthy; fail after ``timeout`` seconds."""
-    deadline = time.monotonic() + timeout
-    while True:
-        result = check()
-        if result:
-            return result
-        if time.monotonic() > deadline:
-            details = on_fail() if on_fail else ""
-            pytest.fail(f"{what}: not within {timeout}s\n{details}", pytrace=False)
-        time.sleep(interval)
 
 
 def binary(name, *candidates):
@@ -157,76 +134,6 @@ class PostgresCluster:
     def log(self):
         path = self.dir / "server.log"
         return path.read_text(errors="replace")[-3000:] if path.exists() else ""
-
-
-class Processes:
-    """Long-running subprocesses (gunicorn, Celery workers), each in its own process group."""
-
-    def __init__(self, env, log_dir):
-        self.env = env
-        self.log_dir = Path(log_dir)
-        self.running = {}
-
-    def start(self, name, *args, env=None):
-        log = open(self.log_dir / f"{name}.log", "wb")  # noqa: SIM115 - closed in stop_all
-        proc = subprocess.Popen(
-            [PYTHON, *args], cwd=REPO, env={**self.env, **(env or {})},
-            stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )  # fmt: skip
-        self.running[name] = (proc, log)
-        return proc
-
-    def log(self, name):
-        name = name.removesuffix(" (killed)")
-        return (self.log_dir / f"{name}.log").read_text(errors="replace")
-
-    def logs(self):
-        return "\n".join(
-            f"----- {name}.log (last 4000 chars) -----\n{self.log(name)[-4000:]}"
-            for name in self.running
-        )
-
-    def wait_for_log(self, name, pattern, timeout):
-        def found():
-            proc, _ = self.running[name]
-            if proc.poll() is not None:
-                pytest.fail(f"{name} exited with {proc.returncode}\n{self.logs()}", pytrace=False)
-            return re.search(pattern, self.log(name))
-
-        return wait_until(found, timeout=timeout, what=f"{name} logs {pattern!r}",
-                          on_fail=self.logs)  # fmt: skip
-
-    def kill(self, name):
-        """SIGKILL the whole process group: the worker and its pool die mid-task."""
-        proc, log = self.running.pop(name)
-        try:
-            os.killpg(proc.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
-        proc.wait(timeout=10)
-        self.running[f"{name} (killed)"] = (proc, log)  # its log stays in logs()
-
-    def stop_all(self):
-        for proc, _ in self.running.values():
-            if proc.poll() is None:
-                try:
-                    os.killpg(proc.pid, signal.SIGTERM)
-                except ProcessLookupError:
-                    pass
-        deadline = time.monotonic() + 15
-        for proc, log in self.running.values():
-            try:
-                proc.wait(timeout=max(0.1, deadline - time.monotonic()))
-            except subprocess.TimeoutExpired:
-                pass
-            try:
-                os.killpg(proc.pid, signal.SIGKILL)
-            except (ProcessLookupError, PermissionError):
-                pass
-            if proc.poll() is None:
-                proc.wait(timeout=10)
-            log.close()
 
 
 def base_env(tmp_path, *, database_url, redis_url, email_url="dummymail://"):

@@ -10,29 +10,18 @@ import json
 import os
 import re
 import secrets
-import signal
-import socket
 import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
-from pathlib import Path
 
 import pytest
 
 from tests.pg import throwaway_database, with_path
+from tests.processes import PYTHON, REPO, Processes, free_port
 from tests.services import requires_postgres, requires_redis
 
-REPO = Path(__file__).resolve().parents[2]
-PYTHON = sys.executable
 REDIS_DB = 15  # out of the way of the test suite (/1) and anything else on this Redis
-
-
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _flush_redis(redis_url):
@@ -43,78 +32,6 @@ def _flush_redis(redis_url):
         client.flushdb()
     finally:
         client.close()
-
-
-class _Processes:
-    """Long-running subprocesses, each in its own process group, with logs in files."""
-
-    def __init__(self, env, log_dir):
-        self.env = env
-        self.log_dir = log_dir
-        self.running = {}
-
-    def start(self, name, *args):
-        log = open(self.log_dir / f"{name}.log", "wb")  # closed in stop_all
-        proc = subprocess.Popen(
-            [PYTHON, *args],
-            cwd=REPO,
-            env=self.env,
-            stdin=subprocess.DEVNULL,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-        self.running[name] = (proc, log)
-        return proc
-
-    def log(self, name):
-        return (self.log_dir / f"{name}.log").read_text(errors="replace")
-
-    def logs(self):
-        return "\n".join(
-            f"----- {name}.log (last 4000 chars) -----\n{self.log(name)[-4000:]}"
-            for name in self.running
-        )
-
-    def assert_alive(self, name):
-        proc, _ = self.running[name]
-        if proc.poll() is not None:
-            pytest.fail(f"{name} exited with {proc.returncode}\n{self.logs()}", pytrace=False)
-
-    def wait_for_log(self, name, pattern, timeout):
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            match = re.search(pattern, self.log(name))
-            if match:
-                return match
-            self.assert_alive(name)
-            time.sleep(0.25)
-        pytest.fail(
-            f"{name} did not log {pattern!r} within {timeout}s\n{self.logs()}", pytrace=False
-        )
-
-    def stop_all(self):
-        """SIGTERM each process group, then SIGKILL what is left after a grace period."""
-        for proc, _ in self.running.values():
-            if proc.poll() is None:
-                try:
-                    os.killpg(proc.pid, signal.SIGTERM)
-                except ProcessLookupError:
-                    pass
-        deadline = time.monotonic() + 20
-        for proc, log in self.running.values():
-            try:
-                proc.wait(timeout=max(0.1, deadline - time.monotonic()))
-            except subprocess.TimeoutExpired:
-                pass
-            # Children (gunicorn and Celery pool workers) share the group: kill stragglers.
-            try:
-                os.killpg(proc.pid, signal.SIGKILL)
-            except (ProcessLookupError, PermissionError):
-                pass
-            if proc.poll() is None:
-                proc.wait(timeout=10)
-            log.close()
 
 
 def _manage(env, *args, timeout):
@@ -210,9 +127,9 @@ def test_gunicorn_worker_and_beat_run_in_production_mode(production_env, tmp_pat
     _manage(env, "migrate", "--noinput", timeout=300)
     _manage(env, "collectstatic", "--noinput", timeout=300)
 
-    port = _free_port()
+    port = free_port()
     base = f"http://127.0.0.1:{port}"
-    processes = _Processes(env, tmp_path)
+    processes = Processes(env, tmp_path)
     try:
         processes.start(
             "gunicorn", "-m", "gunicorn", "config.wsgi:application",
