@@ -2,9 +2,11 @@
 
     uv run python -m bench.probe --size small --phase queries|pdf|sweep
 
-``queries``: for each page, the SQL queries of one (warm) request through Django's test
-client, and a logged-in session per role for the load generator. ``pdf``: the strategy PDF
-through the task vs WeasyPrint alone on the same HTML, and the cost of an unchanged strategy.
+``queries``: for each page, the SQL queries of one request through Django's test client
+that renders the page afresh (every data version bumped first) and of one the page cache
+answers, the median in-process time of each, and a logged-in session per role for the load
+generator. ``pdf``: the strategy PDF through the task vs WeasyPrint alone on the same HTML,
+and the cost of an unchanged strategy.
 ``sweep``: 10,000 due reminders through the reminder sweep, queries per batch.
 Each phase writes ``var/bench/<size>/<phase>.json``.
 """
@@ -53,6 +55,12 @@ def out_dir(size):
     return path
 
 
+def _median_ms(request, repeat=15):
+    """The median of ``repeat`` calls of ``request`` in milliseconds (one untimed first)."""
+    request()
+    return statistics.median(_timed(request, repeat)[1]) * 1000
+
+
 def phase_queries(size):
     from django.conf import settings
     from django.db import connection
@@ -60,6 +68,8 @@ def phase_queries(size):
     from django.test.utils import CaptureQueriesContext
 
     from accounts.models import User
+    from config.data_versions import ALL
+    from config.versioned_cache import bump
 
     clients, cookies = {}, {}
     for role, email in ROLES.items():
@@ -72,16 +82,24 @@ def phase_queries(size):
     for name, kind, role, url in PAGES:
         client = clients[role]
         warm = client.get(url)  # fills caches, like the load run's first requests
+        bump(ALL)  # every cached page is stale: this request renders the page afresh
         with CaptureQueriesContext(connection) as captured:
             response = client.get(url)
+        with CaptureQueriesContext(connection) as from_cache:
+            cached = client.get(url)  # nothing changed since: the page cache answers
         pages.append({
             "name": name, "kind": kind, "role": role, "url": url,
             "status": response.status_code, "warm_status": warm.status_code,
             "queries": len(captured), "bytes": len(response.content),
             "sql": [q["sql"][:500] for q in captured.captured_queries],
+            "cached_status": cached.status_code, "cached_queries": len(from_cache),
+            "cached_sql": [q["sql"][:500] for q in from_cache.captured_queries],
+            "ms_rendered": _median_ms(lambda c=client, u=url: (bump(ALL), c.get(u))),
+            "ms_cached": _median_ms(lambda c=client, u=url: c.get(u)),
         })
         print(f"  {name:<24} {response.status_code} {len(captured):>3} queries "
-              f"{len(response.content):>7} bytes")
+              f"{len(response.content):>7} bytes, {pages[-1]['ms_rendered']:.1f} ms rendered, "
+              f"{pages[-1]['ms_cached']:.1f} ms from the page cache")
     return {"pages": pages, "cookies": cookies}
 
 

@@ -10,3 +10,7 @@ class CitiesConfig(AppConfig):
         from cities import nav_signals
 
         nav_signals.connect()  # the header's cached navigation follows its data
+
+        from config import data_versions
+
+        data_versions.connect_signals()  # cached pages follow every record of their city

@@ -17,6 +17,7 @@ from audit.admin_log import record_admin_action
 from cities import applications as domain
 from cities.application_models import Application
 from cities.eligibility import check_application
+from config.admin_cache import CachedChangelistMixin
 
 CSV_COLUMNS = [
     "id", "cohort", "state", "city_name", "region", "country", "population",
@@ -61,7 +62,7 @@ def _bulk(verb, function, **options):
 
 
 @admin.register(Application)
-class ApplicationAdmin(SimpleHistoryAdmin):
+class ApplicationAdmin(CachedChangelistMixin, SimpleHistoryAdmin):
     list_display = ["city_name", "country", "region", "cohort", "state", "eligible",
                     "population", "readiness", "submitted_at"]
     list_filter = ["cohort", "state", "country", EligibilityFilter]

@@ -7,8 +7,10 @@ from cities.mayor import mayor_briefing
 from coaching.models import CoachAssignment
 from coaching.portal import city_home_context
 from cohorts.models import Enrollment
+from config.page_cache import cache_page_per_person
 
 
+@cache_page_per_person()
 def city_home(request, city):
     """A city's home: its team, its cohort and its coaches; the mayor gets a briefing."""
     city = request.city

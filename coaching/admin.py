@@ -2,6 +2,7 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from coaching.models import ActionItem, CheckIn, CoachAssignment, MayorRequest
+from config.admin_cache import CachedChangelistMixin
 
 
 @admin.register(CoachAssignment)
@@ -14,7 +15,7 @@ class CoachAssignmentAdmin(admin.ModelAdmin):
 
 
 @admin.register(CheckIn)
-class CheckInAdmin(SimpleHistoryAdmin):
+class CheckInAdmin(CachedChangelistMixin, SimpleHistoryAdmin):
     """Staff may read private notes; the admin is staff-only."""
 
     list_display = ["city", "happened_at", "coach", "mode", "status"]
@@ -30,7 +31,7 @@ class CheckInAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(ActionItem)
-class ActionItemAdmin(SimpleHistoryAdmin):
+class ActionItemAdmin(CachedChangelistMixin, SimpleHistoryAdmin):
     list_display = ["title", "city", "owner", "due_on", "status"]
     list_filter = ["status", "city__enrollments__cohort"]  # one city: search its name
     list_per_page = 50

@@ -22,6 +22,7 @@ from coaching.models import (
     Rag,
 )
 from coaching.rules import can_log_checkin, can_manage_action_items, can_view_private_notes
+from config.api_cache import CachedCityListMixin
 
 RATING_FIELDS = [f"{p.value}_{part}" for p in Pillar for part in ("rag", "why")]
 SHARED_FIELDS = [
@@ -97,7 +98,8 @@ class CheckInInputSerializer(serializers.Serializer):
         return fields
 
 
-class CheckInViewSet(CityNestedAPIMixin, mixins.CreateModelMixin, mixins.UpdateModelMixin,
+class CheckInViewSet(CachedCityListMixin, CityNestedAPIMixin, mixins.CreateModelMixin,
+                     mixins.UpdateModelMixin,
                      viewsets.ReadOnlyModelViewSet):
     """A city's check-ins. The city's people see logged check-ins without private notes;
     the coach and staff see drafts and private notes, and log and edit check-ins."""
@@ -183,7 +185,8 @@ def _initiative(city, pk):
     return initiative
 
 
-class ActionItemViewSet(CityNestedAPIMixin, mixins.CreateModelMixin, mixins.UpdateModelMixin,
+class ActionItemViewSet(CachedCityListMixin, CityNestedAPIMixin, mixins.CreateModelMixin,
+                        mixins.UpdateModelMixin,
                         viewsets.ReadOnlyModelViewSet):
     """A city's action items. The coach and staff create and edit them; the owner, the
     coach and staff change their status (``open``, ``done``, ``dropped``)."""

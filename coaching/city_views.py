@@ -33,6 +33,7 @@ from coaching.rules import (
     can_request_mayor_decision,
     can_update_action_item,
 )
+from config.page_cache import cache_page_per_person
 
 ACTION_ROWS = 3
 
@@ -66,6 +67,7 @@ def _page_url(city):
     return reverse("coaching:page", kwargs={"city": city.slug})
 
 
+@cache_page_per_person()
 def coaching_page(request, city, *, forms=None, status=200):
     """Check-in history (shared summaries only), action items, upcoming check-ins and the
     requests to the mayor."""

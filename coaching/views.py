@@ -9,9 +9,22 @@ from accounts.decorators import role_required, staff_required
 from cities.access import is_coach
 from coaching import cadence
 from coaching.models import CoachAssignment, Pillar
+from config.data_versions import ALL, city_version, model_version
+from config.page_cache import cache_page_per_person
+
+
+def _coached_city_versions(request):
+    """A coach's home shows the coach's cities and who coaches which city."""
+    with scopes_disabled():
+        city_ids = CoachAssignment.objects.filter(coach=request.user).values_list(
+            "enrollment__city_id", flat=True
+        )
+        return [ALL, model_version("coaching.coachassignment"),
+                *(city_version(pk) for pk in sorted(set(city_ids)))]
 
 
 @role_required(lambda user: user.is_staff or is_coach(user))
+@cache_page_per_person(_coached_city_versions)
 def coach_home(request):
     """A coach's cities with their last and next check-in, open and overdue action items and
     the latest red/amber/green per pillar; nothing of other coaches' cities."""

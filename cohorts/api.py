@@ -12,6 +12,7 @@ from cohorts.audience import sessions_for_city
 from cohorts.hours import ledger_months, log_learning
 from cohorts.models import HoursEntry, Rsvp, RsvpAnswer, Session
 from cohorts.rsvp import rsvp
+from config.api_cache import CachedCityListMixin
 
 MONTHS_SHOWN = 6
 
@@ -39,7 +40,8 @@ class RsvpInputSerializer(serializers.Serializer):
     answer = serializers.ChoiceField(choices=RsvpAnswer.choices)
 
 
-class SessionViewSet(CityNestedAPIMixin, viewsets.ReadOnlyModelViewSet):
+class SessionViewSet(CachedCityListMixin, CityNestedAPIMixin,
+                     viewsets.ReadOnlyModelViewSet):
     """The sessions a city sees, oldest first, with the caller's RSVP (``my_rsvp``).
     ``POST …/sessions/<id>/rsvp/`` with ``{"answer": "yes" | "no" | "maybe"}`` answers."""
 

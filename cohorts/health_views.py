@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django_scopes import scopes_disabled
 
 from accounts.decorators import staff_required
 from accounts.models import User
@@ -14,9 +15,11 @@ from cohorts.exports import EXPORTS, export_rows
 from cohorts.health import RULES, SORT_KEYS, cohort_health, sort_rows
 from cohorts.health_cache import cached_dashboard
 from cohorts.health_export import COLUMNS, header, table
-from cohorts.models import Cohort, ReportStatus
+from cohorts.models import Cohort, Enrollment, ReportStatus
 from cohorts.report import request_cohort_report
 from cohorts.tables import table_response
+from config.data_versions import ALL, city_version
+from config.page_cache import cache_page_per_person
 
 
 def _filtered_rows(request, cohort):
@@ -74,7 +77,15 @@ def _table(rows):
     ]
 
 
+def _cohort_city_versions(request, slug):
+    """The dashboard shows every city of the cohort and shared records."""
+    with scopes_disabled():
+        city_ids = Enrollment.objects.filter(cohort__slug=slug).values_list("city_id", flat=True)
+        return [ALL, *(city_version(pk) for pk in sorted(city_ids))]
+
+
 @staff_required
+@cache_page_per_person(_cohort_city_versions)
 def cohort_dashboard(request, slug):
     """Every city of a cohort at a glance, red / amber / green by rules shown on the page."""
     cohort = get_object_or_404(Cohort, slug=slug)

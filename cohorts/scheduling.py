@@ -15,6 +15,7 @@ from django_scopes import scopes_disabled
 from accounts.models import validate_time_zone
 from cohorts.models import Audience, Enrollment, Session
 from cohorts.notices import notify_session_changed
+from config.data_versions import forget_data
 
 COPIED_FIELDS = (
     "cohort_id", "kind", "title", "description", "time_zone", "location", "video_url",
@@ -133,6 +134,7 @@ def duplicate_session(*, session, starts_at=None, days=None):
         Material(session=copy, title=m.title, url=m.url, file=m.file.name, order=m.order)
         for m in session.materials.all()
     )
+    forget_data(models=["curriculum.material"], everything=True)  # bulk_create: no signals
     return copy
 
 

@@ -19,6 +19,7 @@ from cohorts.forms import LogLearningForm, RsvpForm, apply_errors
 from cohorts.hours import city_today, ledger_months, log_learning
 from cohorts.models import HoursEntry, Rsvp
 from cohorts.rsvp import rsvp
+from config.page_cache import cache_page_per_person
 from curriculum.models import Material
 
 MONTHS_SHOWN = 6
@@ -52,6 +53,7 @@ def _month_weeks(month, sessions):
 
 
 @require_GET
+@cache_page_per_person()
 def schedule(request, city):
     """Upcoming and past sessions in the viewer's time zone; ``?view=month`` for a month."""
     city = request.city

@@ -58,15 +58,20 @@ def versions(names):
     return {name: found.get(key, 0) for name, key in keys.items()}
 
 
-def cached(key, *, depends_on, compute, timeout=600):
-    """``compute()``, cached under ``key`` until one of the versions ``depends_on`` changes
-    (or ``timeout`` seconds pass). ``key`` must name everything else the value depends on:
-    the user, the city, the language …"""
+def versioned_key(key, depends_on):
+    """The cache key of ``key`` at the current tokens of the versions ``depends_on``."""
     numbers = versions(depends_on)
     stamp = ":".join(str(numbers[name]) for name in depends_on)
     if len(stamp) > 64:  # many versions: keep the key short
         stamp = hashlib.sha256(stamp.encode()).hexdigest()
-    full_key = f"{PREFIX}:{key}:{stamp}"
+    return f"{PREFIX}:{key}:{stamp}"
+
+
+def cached(key, *, depends_on, compute, timeout=600):
+    """``compute()``, cached under ``key`` until one of the versions ``depends_on`` changes
+    (or ``timeout`` seconds pass). ``key`` must name everything else the value depends on:
+    the user, the city, the language …"""
+    full_key = versioned_key(key, depends_on)
     value = cache.get(full_key, MISSING)
     if value is MISSING:
         value = compute()

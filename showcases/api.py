@@ -11,6 +11,7 @@ from rest_framework.permissions import BasePermission, IsAuthenticated
 from rest_framework.response import Response
 
 from cities.api import CityNestedAPIMixin
+from config.api_cache import CachedCityListMixin
 from showcases import evidence as evidence_domain
 from showcases import library, workflow
 from showcases.models import Evidence, Feedback, Message, Showcase, ShowcaseRound
@@ -90,7 +91,8 @@ class EvidenceInputSerializer(serializers.Serializer):
     url = serializers.CharField(required=False, allow_blank=True, default="", max_length=500)
 
 
-class ShowcaseViewSet(CityNestedAPIMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin,
+class ShowcaseViewSet(CachedCityListMixin, CityNestedAPIMixin, mixins.ListModelMixin,
+                      mixins.RetrieveModelMixin,
                       mixins.CreateModelMixin, mixins.UpdateModelMixin,
                       viewsets.GenericViewSet):
     """A city's showcases. Create and update write drafts; the states change only through

@@ -25,6 +25,7 @@ from accounts.models import DELETED_EMAIL_DOMAIN, Invitation, Membership
 from cities.models import City
 from coaching.models import ActionItem, ActionItemStatus, CoachAssignment
 from cohorts.models import Rsvp
+from config.data_versions import forget_data
 from notifications.models import (
     EmailOutbox,
     Notification,
@@ -101,6 +102,9 @@ def _end_roles(user):
     City.objects.filter(chief_data_officer=user).update(chief_data_officer=None)
     # Open action items go back to the team to reassign; closed ones keep their owner.
     ActionItem.objects.filter(owner=user, status=ActionItemStatus.OPEN).update(owner=None)
+    # Bulk updates send no signals: every cached page may show the person or those rows.
+    forget_data(models=["cities.city", "coaching.actionitem", "accounts.invitation"],
+                everything=True)
     # Answers to sessions still to come mean nothing any more; past answers stay in the
     # city's record (attendance and the hours ledger are kept too).
     Rsvp.objects.filter(user=user, session__starts_at__gt=timezone.now()).delete()

@@ -21,6 +21,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from config.data_versions import forget_data
 from strategy.models import DocumentKind, DocumentStatus, StrategyDocument
 from strategy.roadmap import roadmap_svg, roadmap_table
 from strategy.snapshot import all_initiatives, load_strategy, snapshot_strategy
@@ -162,3 +163,4 @@ def record_failure(*, strategy, kind, error, final):
         status=DocumentStatus.FAILED if final else DocumentStatus.PENDING,
         error=message, updated_at=timezone.now(),
     )
+    forget_data(city_ids=[strategy.city_id], models=["strategy.strategydocument"])

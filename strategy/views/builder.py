@@ -11,6 +11,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from config.page_cache import cache_page_per_person
 from strategy import editing
 from strategy.forms import (
     ComponentForm,
@@ -32,6 +33,7 @@ from strategy.views.common import (
 )
 
 
+@cache_page_per_person()
 def overview(request, city):
     """The builder's start: progress per step, or a button to start the strategy."""
     strategy = current_loaded_strategy(request)
