@@ -448,9 +448,9 @@ def report(sizes):  # noqa: C901, PLR0912, PLR0915 - one linear report
               f"the floor | {_mark(share_ok)} |",
               f"| PDF task ≤ {MAX_PDF_OVERHEAD}× bare, unchanged cached | {_mark(pdf_ok)} |",
               f"| sweep constant queries per batch | {_mark(sweep_ok)} |", "",
-              "Why the missed targets are missed, and the fixes: [FINDINGS.md](FINDINGS.md) "
-              "(hand-written analysis of the first run). Raw figures (every query's SQL "
-              "included) are in `var/bench/<size>/*.json`.", ""]
+              "What each run missed, why, and what changed: [FINDINGS.md](FINDINGS.md) "
+              "(hand-written). Raw figures (every query's SQL included) are in "
+              "`var/bench/<size>/*.json`.", ""]
     previous = RESULTS.read_text() if RESULTS.exists() else ""
     RESULTS.write_text(keep_sections("\n".join(lines), previous))  # make load's section stays
     log(f"wrote {RESULTS}")
