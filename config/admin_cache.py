@@ -33,5 +33,5 @@ class CachedChangelistMixin:
             return render()
         return serve_cached_page(
             request, name=f"admin:{self.admin_site.name}:{self.model._meta.label_lower}",
-            depends_on=changelist_versions(self.model), render=render,
+            depends_on=lambda: changelist_versions(self.model), render=render,
         )

@@ -1,8 +1,9 @@
 """API lists of a city's records, cached per caller until the city's data changes.
 
-A list answer (one page of serialised rows) is kept per caller, city, address, language and
-time zone, under the city's data version and the shared one (``config/data_versions.py``):
-any change to a record of the city, or to a shared record, is served at the next request.
+A list answer (one page of serialised rows, with absolute links) is kept per caller, city,
+address (scheme, host, path and query), language and time zone, under the city's data
+version and the shared one (``config/data_versions.py``): any change to a record of the
+city, or to a shared record, is served at the next request.
 Authentication, the city check and throttling run before the cache is read, as always.
 """
 
@@ -21,7 +22,7 @@ class CachedCityListMixin:
     """For a city's list endpoints: ``list()`` answers from the cache when nothing changed."""
 
     def _list_cache_key(self, request):
-        address = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:24]
+        address = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()[:24]
         view = f"{type(self).__module__}.{type(self).__qualname__}"
         key = ":".join([
             "api", view, str(request.user.pk), str(request.city.pk),

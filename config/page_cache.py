@@ -73,7 +73,7 @@ def _may_store(request, response):
 
 def _page_key(request, view_name):
     city = getattr(request, "city", None)
-    address = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:24]
+    address = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()[:24]
     return ":".join([
         "page", view_name, str(request.user.pk), str(city.pk if city else ""),
         translation.get_language() or "", timezone.get_current_timezone_name(),
@@ -105,12 +105,12 @@ def _response_from(request, stored):
 
 
 def serve_cached_page(request, *, name, depends_on, render, timeout=TIMEOUT):
-    """``render()``'s response, from the cache when the versions ``depends_on`` (and the
-    header's) have not changed since it was stored for this person and address."""
+    """``render()``'s response, from the cache when the versions ``depends_on()`` names (and
+    the header's) have not changed since it was stored for this person and address."""
     if not _may_serve_from_cache(request):
         return render()
     key = versioned_key(
-        _page_key(request, name), [*depends_on, *header_versions(request.user)]
+        _page_key(request, name), [*depends_on(), *header_versions(request.user)]
     )
     stored = cache.get(key, MISSING)
     if stored is not MISSING:
@@ -137,7 +137,7 @@ def cache_page_per_person(depends_on=city_page_versions, *, timeout=TIMEOUT):
         def wrapper(request, *args, **kwargs):
             return serve_cached_page(
                 request, name=name, timeout=timeout,
-                depends_on=depends_on(request, *args, **kwargs),
+                depends_on=lambda: depends_on(request, *args, **kwargs),
                 render=lambda: view(request, *args, **kwargs),
             )
 

@@ -211,3 +211,13 @@ def test_records_without_a_city_of_their_own_are_traced_to_theirs(team):
     for record in (initiative, evidence, assignment, plan, team["city"]):
         assert city_of(record) == team["city"].pk
     assert city_of(team["cohort"]) is None  # shared by many cities: every page's version
+
+
+def test_an_api_list_links_to_the_host_it_was_asked_on(team):
+    with scopes_disabled():
+        for _ in range(51):  # two pages: the answer links to the next one
+            factories.ActionItemFactory(city=team["city"])
+    client = signed_in(team["cdo"])
+    url = "/api/v1/cities/riverton/action-items/"
+    for host in ("portal.example.test", "internal.example.test", "portal.example.test"):
+        assert client.get(url, HTTP_HOST=host).json()["next"].startswith(f"http://{host}/")
