@@ -72,7 +72,8 @@ def coaching_page(request, city, *, forms=None, status=200):
     """Check-in history (shared summaries only), action items, upcoming check-ins and the
     requests to the mayor."""
     context = coaching_page_context(request=request, city=request.city, forms=forms or {},
-                                    all_open=request.GET.get("items") == "all")
+                                    all_open=request.GET.get("items") == "all",
+                                    all_history=request.GET.get("history") == "all")
     return render(request, "coaching/city_coaching.html", context, status=status)
 
 

@@ -23,7 +23,8 @@ from coaching.rules import (
     can_request_mayor_decision,
 )
 
-HISTORY_LIMIT = 50
+HISTORY_SHOWN = 10  # the latest check-ins on the coaching page, until all are asked for
+HISTORY_LIMIT = 50  # "all": a program has about a dozen; each card links to its check-in
 CLOSED_ITEMS_LIMIT = 20
 OPEN_ITEMS_LIMIT = 25  # on the coaching page, until "show all" is asked for
 HOME_ITEMS_LIMIT = 5  # on the city home's card, the soonest due
@@ -57,9 +58,11 @@ def upcoming_checkin(*, city):
     return cadence_for(assignment) if assignment else None
 
 
-def coaching_page_context(*, request, city, forms, all_open=False):
+def coaching_page_context(*, request, city, forms, all_open=False, all_history=False):
     """Everything the coaching page shows to ``request.user`` (private notes never): the
-    first :data:`OPEN_ITEMS_LIMIT` open action items, or all of them with ``all_open``."""
+    first :data:`OPEN_ITEMS_LIMIT` open action items, or all of them with ``all_open``; the
+    latest :data:`HISTORY_SHOWN` check-ins, or up to :data:`HISTORY_LIMIT` with
+    ``all_history``."""
     user = request.user
     coaching = can_log_checkin(user, city)
     checkins = CheckIn.objects.filter(city=city).select_related("coach").prefetch_related(
@@ -67,7 +70,10 @@ def coaching_page_context(*, request, city, forms, all_open=False):
     ).defer("private_notes")
     if not coaching:
         checkins = checkins.filter(status=CheckInStatus.LOGGED)
-    checkins = list(checkins.order_by("-happened_at", "-pk")[:HISTORY_LIMIT])
+    shown = HISTORY_LIMIT if all_history else HISTORY_SHOWN
+    checkins = list(checkins.order_by("-happened_at", "-pk")[:shown + 1])
+    more_checkins = not all_history and len(checkins) > shown
+    checkins = checkins[:shown]
     open_items = _items(city).filter(status=ActionItemStatus.OPEN).order_by("due_on", "pk")
     open_items = list(open_items if all_open else open_items[:OPEN_ITEMS_LIMIT + 1])
     more_open = not all_open and len(open_items) > OPEN_ITEMS_LIMIT
@@ -100,6 +106,7 @@ def coaching_page_context(*, request, city, forms, all_open=False):
         "city": city,
         "today": timezone.localdate(),
         "checkins": checkins,
+        "more_checkins": more_checkins,
         "open_items": open_items,
         "more_open_items": more_open,
         "closed_items": closed_items,

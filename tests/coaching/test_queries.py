@@ -75,7 +75,7 @@ def test_coaching_page(world, n, role, count, django_assert_num_queries):
     _city_data(world, n)
     client = _client(world, role)
     with django_assert_num_queries(count):
-        response = client.get("/c/alphaville/coaching/")
+        response = client.get("/c/alphaville/coaching/?history=all")
     assert response.content.decode().count('class="card checkin"') == n
 
 
