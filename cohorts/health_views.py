@@ -5,7 +5,6 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django_scopes import scopes_disabled
 
 from accounts.decorators import staff_required
 from accounts.models import User
@@ -13,12 +12,11 @@ from cities.models import City
 from cohorts.charts import hours_bars
 from cohorts.exports import EXPORTS, export_rows
 from cohorts.health import RULES, SORT_KEYS, cohort_health, sort_rows
-from cohorts.health_cache import cached_dashboard
+from cohorts.health_cache import cached_dashboard, cohort_data_versions
 from cohorts.health_export import COLUMNS, header, table
-from cohorts.models import Cohort, Enrollment, ReportStatus
+from cohorts.models import Cohort, ReportStatus
 from cohorts.report import request_cohort_report
 from cohorts.tables import table_response
-from config.data_versions import ALL, city_version
 from config.page_cache import cache_page_per_person
 
 
@@ -79,9 +77,7 @@ def _table(rows):
 
 def _cohort_city_versions(request, slug):
     """The dashboard shows every city of the cohort and shared records."""
-    with scopes_disabled():
-        city_ids = Enrollment.objects.filter(cohort__slug=slug).values_list("city_id", flat=True)
-        return [ALL, *(city_version(pk) for pk in sorted(city_ids))]
+    return cohort_data_versions(cohort__slug=slug)
 
 
 @staff_required
