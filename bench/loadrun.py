@@ -22,10 +22,9 @@ import shutil
 import subprocess
 import sys
 import time
-import urllib.request
 
 import bench.seed as bench_seed
-from bench.run import HOST, WORKERS, free_port, machine, stop_gunicorn
+from bench.run import HOST, free_port, machine, start_gunicorn, stop_gunicorn
 from bench.sections import put_section
 from bench.seed import PG_SERVER, REPO, SIZES, bench_environment
 
@@ -169,40 +168,6 @@ def phase_seed():
 # ---------------------------------------------------------------- the run
 
 
-def start_gunicorn(port):
-    logfile = open(OUT / "gunicorn.log", "wb")  # noqa: SIM115 - closed by stop_gunicorn
-    process = subprocess.Popen(
-        [
-            PYTHON,
-            "-m",
-            "gunicorn",
-            "config.wsgi:application",
-            "--bind",
-            f"{HOST}:{port}",
-            "--workers",
-            str(WORKERS),
-            "--timeout",
-            "60",
-        ],
-        cwd=REPO,
-        env=environment(),
-        stdin=subprocess.DEVNULL,
-        stdout=logfile,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and process.poll() is None:
-        try:
-            with urllib.request.urlopen(f"http://{HOST}:{port}/healthz", timeout=5) as answer:
-                if answer.status == 200:
-                    return process, logfile
-        except OSError:
-            time.sleep(0.5)
-    stop_gunicorn(process, logfile)
-    raise RuntimeError(f"gunicorn did not start; see {OUT / 'gunicorn.log'}")
-
-
 def run_locust(port, *, users, spawn_rate, run_time):
     command = [
         PYTHON,
@@ -266,7 +231,7 @@ def load_run(*, users, spawn_rate, run_time):
         [PYTHON, "-m", "bench.loadrun", "--phase", "seed"], cwd=REPO, env=env, check=True
     )
     port = free_port()
-    process, logfile = start_gunicorn(port)
+    process, logfile = start_gunicorn(port, env=environment(), log_path=OUT / "gunicorn.log")
     try:
         code = run_locust(port, users=users, spawn_rate=spawn_rate, run_time=run_time)
     finally:

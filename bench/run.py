@@ -75,12 +75,13 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def start_gunicorn(size, port):
-    logfile = open(size_dir(size) / "gunicorn.log", "wb")  # noqa: SIM115 - closed on stop
+def start_gunicorn(port, *, env, log_path):
+    """gunicorn (the production server) on ``port`` with ``env``, once ``/healthz`` answers."""
+    logfile = open(log_path, "wb")  # noqa: SIM115 - closed by stop_gunicorn
     process = subprocess.Popen(
         [PYTHON, "-m", "gunicorn", "config.wsgi:application", "--bind", f"{HOST}:{port}",
          "--workers", str(WORKERS), "--timeout", "60"],
-        cwd=REPO, env=env_for(size), stdin=subprocess.DEVNULL, stdout=logfile,
+        cwd=REPO, env=env, stdin=subprocess.DEVNULL, stdout=logfile,
         stderr=subprocess.STDOUT, start_new_session=True,
     )
     deadline = time.monotonic() + 60
@@ -94,7 +95,7 @@ def start_gunicorn(size, port):
         if process.poll() is not None:
             break
     stop_gunicorn(process, logfile)
-    raise RuntimeError(f"gunicorn did not start; see {size_dir(size) / 'gunicorn.log'}")
+    raise RuntimeError(f"gunicorn did not start; see {log_path}")
 
 
 def stop_gunicorn(process, logfile):
@@ -132,7 +133,8 @@ def load_pages(sizes, *, requests, time_limit):
         for size in sizes:
             cookies[size] = json.loads((size_dir(size) / "queries.json").read_text())["cookies"]
             port = free_port()
-            servers[size] = (port, *start_gunicorn(size, port))
+            servers[size] = (port, *start_gunicorn(
+                port, env=env_for(size), log_path=size_dir(size) / "gunicorn.log"))
         measured = [p for p in PAGES if p[1] in FLOORS]
         for number, (name, kind, role, url) in enumerate(measured):
             order = sizes if number % 2 == 0 else list(reversed(sizes))
