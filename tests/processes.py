@@ -20,6 +20,22 @@ REPO = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
 
 
+def environment_without_test_settings():
+    """This process's environment without the test run's Django and pytest settings, for a
+    ``manage.py`` or script run as the product runs it."""
+    return {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "PYTEST_"))}
+
+
+def run_in_repo(args, env, timeout=300):
+    """Run ``args`` from the repository to the end; fail with its output unless it succeeds.
+    Returns what it printed."""
+    result = subprocess.run(
+        args, cwd=REPO, env=env, capture_output=True, text=True, timeout=timeout
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result.stdout
+
+
 def free_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

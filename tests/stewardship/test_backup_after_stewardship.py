@@ -3,16 +3,13 @@ and people have deleted their accounts: the archives come back with the media, a
 account comes back anonymised."""
 
 import os
-import subprocess
 import sys
-from pathlib import Path
 
 import psycopg
 
 from tests.pg import throwaway_database
+from tests.processes import environment_without_test_settings, run_in_repo
 from tests.services import requires_postgres
-
-REPO = Path(__file__).resolve().parents[2]
 
 STEWARDSHIP = """
 from django_scopes import scope
@@ -30,33 +27,25 @@ print(export.file.name)
 """
 
 
-def _run(args, env, timeout=300):
-    result = subprocess.run(
-        args, cwd=REPO, env=env, capture_output=True, text=True, timeout=timeout
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    return result.stdout
-
-
 @requires_postgres
 def test_exports_and_deleted_accounts_survive_a_backup_and_restore(tmp_path):
-    base_env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "PYTEST_"))}
+    base_env = environment_without_test_settings()
     with (
         throwaway_database(os.environ["DATABASE_URL"], "civic_stewbackup") as source_url,
         throwaway_database(os.environ["DATABASE_URL"], "civic_stewrestore") as target_url,
     ):
         source_media, target_media = tmp_path / "media", tmp_path / "restored-media"
         env = base_env | {"DATABASE_URL": source_url, "MEDIA_ROOT": str(source_media)}
-        _run([sys.executable, "manage.py", "migrate", "--noinput"], env)
-        _run([sys.executable, "manage.py", "seed_demo"], env)
+        run_in_repo([sys.executable, "manage.py", "migrate", "--noinput"], env)
+        run_in_repo([sys.executable, "manage.py", "seed_demo"], env)
         archive_name = (
-            _run([sys.executable, "manage.py", "shell", "-c", STEWARDSHIP], env)
+            run_in_repo([sys.executable, "manage.py", "shell", "-c", STEWARDSHIP], env)
             .strip()
             .splitlines()[-1]
         )
 
-        backup_dir = _run(["scripts/backup.sh", str(tmp_path / "backups")], env).strip()
-        _run(
+        backup_dir = run_in_repo(["scripts/backup.sh", str(tmp_path / "backups")], env).strip()
+        run_in_repo(
             ["scripts/restore.sh", backup_dir],
             base_env | {"DATABASE_URL": target_url, "MEDIA_ROOT": str(target_media)},
         )
