@@ -44,6 +44,21 @@ def _tasks_run_in_process():
 
 
 @pytest.fixture
+def client_as(world):
+    """``client_as(role)``: a client signed in as ``world.users[role]`` (``world`` is the
+    fixture of the test's own folder)."""
+
+    def make(role):
+        from django.test import Client
+
+        client = Client()
+        client.force_login(world.users[role])
+        return client
+
+    return make
+
+
+@pytest.fixture
 def no_scope():
     """Test set-up that creates rows across cities does so with scopes explicitly off."""
     with scopes_disabled():

@@ -1,5 +1,4 @@
 import pytest
-from django.test import Client
 from django_scopes import scopes_disabled
 
 from accounts.models import Role
@@ -17,12 +16,3 @@ def world(db):
         ).user
     return world
 
-
-@pytest.fixture
-def client_as(world):
-    def make(role):
-        client = Client()
-        client.force_login(world.users[role])
-        return client
-
-    return make

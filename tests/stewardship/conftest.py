@@ -1,6 +1,5 @@
 import pytest
 from django.core.files.base import ContentFile
-from django.test import Client
 from django_scopes import scopes_disabled
 
 from accounts.models import Membership, Role
@@ -96,12 +95,3 @@ def world(db, django_capture_on_commit_callbacks):
         )
     return world
 
-
-@pytest.fixture
-def client_as(world):
-    def make(role):
-        client = Client()
-        client.force_login(world.users[role])
-        return client
-
-    return make
