@@ -1,6 +1,7 @@
 from allauth.account.adapter import DefaultAccountAdapter
 from django.urls import reverse
 
+from accounts.client_ip import client_ip
 from accounts.invitations import find_open_invitation
 
 INVITATION_SESSION_KEY = "civic_invitation_token"
@@ -18,3 +19,8 @@ class InvitationOnlyAccountAdapter(DefaultAccountAdapter):
 
     def get_login_redirect_url(self, request):
         return reverse("home")
+
+    def get_client_ip(self, request):
+        """The address allauth's rate limits count: ``accounts.client_ip`` (the same one the
+        API's throttles use), never a forwarded header from outside our proxies."""
+        return client_ip(request)

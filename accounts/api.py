@@ -1,14 +1,13 @@
-from django.contrib.auth import authenticate
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema, inline_serializer
-from rest_framework import serializers, status
-from rest_framework.authtoken.models import Token
+from rest_framework import exceptions, serializers, status
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
-from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
-from accounts.mfa import has_totp, must_use_mfa, verify_totp_code
+from accounts.throttles import ScopedRateThrottle
+from accounts.tokens import TooManyAttempts, issue_api_token
 
 
 class TokenRequestSerializer(serializers.Serializer):
@@ -18,28 +17,10 @@ class TokenRequestSerializer(serializers.Serializer):
         required=False, help_text=_("Six-digit authenticator code, when two-factor is on.")
     )
 
-    def validate(self, attrs):
-        request = self.context["request"]
-        user = authenticate(request, email=attrs["email"].lower(), password=attrs["password"])
-        if user is None or not user.is_active:
-            raise serializers.ValidationError(
-                {"password": [_("This e-mail address and password do not match an account.")]}
-            )
-        if has_totp(user):
-            if not verify_totp_code(user, attrs.get("code")):
-                raise serializers.ValidationError(
-                    {"code": [_("Enter the current code from your authenticator app.")]}
-                )
-        elif must_use_mfa(user):
-            raise serializers.ValidationError(
-                {"code": [_("Set up two-factor authentication in the portal first.")]}
-            )
-        attrs["user"] = user
-        return attrs
-
 
 class ObtainTokenView(APIView):
-    """Exchange an e-mail address and password for an API token."""
+    """Exchange an e-mail address and password (and the authenticator code, when two-factor
+    is on) for an API token. Failures count towards the sign-in form's limits."""
 
     permission_classes = [AllowAny]
     authentication_classes = []
@@ -51,7 +32,16 @@ class ObtainTokenView(APIView):
         responses={200: inline_serializer("TokenResponse", {"token": serializers.CharField()})},
     )
     def post(self, request):
-        serializer = TokenRequestSerializer(data=request.data, context={"request": request})
+        serializer = TokenRequestSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        token, _created = Token.objects.get_or_create(user=serializer.validated_data["user"])
+        values = serializer.validated_data
+        try:
+            token = issue_api_token(
+                request=request._request, email=values["email"],
+                password=values["password"], code=values.get("code"),
+            )
+        except TooManyAttempts as error:
+            raise exceptions.Throttled(detail=str(error)) from error
+        except DjangoValidationError as error:
+            raise exceptions.ValidationError(error.message_dict) from error
         return Response({"token": token.key}, status=status.HTTP_200_OK)

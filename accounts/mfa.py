@@ -2,8 +2,11 @@
 
 from allauth.mfa.models import Authenticator
 from django.conf import settings
+from django.utils.translation import gettext_lazy as _
 
 from cities.access import is_coach
+
+MFA_SETUP_MESSAGE = _("Set up two-factor authentication before using the API.")
 
 
 def has_totp(user):

@@ -5,10 +5,9 @@ from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.translation import gettext as _
 
 from accounts.language import choose_language
-from accounts.mfa import has_totp, must_use_mfa
+from accounts.mfa import MFA_SETUP_MESSAGE, has_totp, must_use_mfa
 
 
 class UserPreferencesMiddleware:
@@ -48,10 +47,7 @@ class RequireMFAMiddleware:
     def __call__(self, request):
         if settings.CIVIC_REQUIRE_MFA and self._must_set_up_mfa(request):
             if request.path_info.startswith("/api/"):
-                return JsonResponse(
-                    {"detail": _("Set up two-factor authentication before using the API.")},
-                    status=403,
-                )
+                return JsonResponse({"detail": str(MFA_SETUP_MESSAGE)}, status=403)
             return redirect("mfa_activate_totp")
         return self.get_response(request)
 

@@ -15,10 +15,10 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.exceptions import ValidationError as APIValidationError
 from rest_framework.response import Response
-from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
 from accounts.models import SENIOR_TEAM_ROLES
+from accounts.throttles import ScopedRateThrottle
 from cities.application_models import Application
 from cities.applications import (
     save_draft,

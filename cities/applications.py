@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from accounts.verification import has_verified_email
 from cities.application_models import DECIDED_STATES, Application, ApplicationState
 from cities.eligibility import check_application, is_eligible
 
@@ -166,6 +167,11 @@ def submit_application(*, application, by):
 
     _require_applicant(application, by)
     _require_state(application, {S.DRAFT}, _("submitted"))
+    if not has_verified_email(application.applicant):
+        raise ValidationError(_(
+            "Confirm your e-mail address before submitting: open the link in the message "
+            "we sent you, then submit again."
+        ))
     if not window_is_open(cohort=application.cohort):
         raise ValidationError(_("Applications to this cohort are closed."))
     errors = {}

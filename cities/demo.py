@@ -3,6 +3,7 @@ ineligible draft), so staff can try the review at once."""
 
 from datetime import timedelta
 
+from allauth.account.models import EmailAddress
 from django.utils import timezone
 
 from accounts.models import Role, User
@@ -67,6 +68,9 @@ def seed(demo):
     ):
         applicant, _ = User.objects.get_or_create(
             email=f"applicant@{slug}.apply.test", defaults={"name": f"{name} applicant"}
+        )
+        EmailAddress.objects.update_or_create(  # confirmed, as submitting requires
+            user=applicant, email=applicant.email, defaults={"verified": True, "primary": True}
         )
         if Application.objects.filter(cohort=cohort, applicant=applicant).exists():
             continue  # already seeded: states move forward only, so leave it as it is

@@ -27,8 +27,9 @@ class UserFactory(factory.django.DjangoModelFactory):
             from allauth.account.models import EmailAddress
 
             user.save()
-            EmailAddress.objects.get_or_create(
-                user=user, email=user.email, defaults={"verified": True, "primary": True}
+            EmailAddress.objects.get_or_create(  # UserFactory(verified=False): not confirmed
+                user=user, email=user.email,
+                defaults={"verified": extracted is not False, "primary": True},
             )
 
 
