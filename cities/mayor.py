@@ -9,8 +9,9 @@ from django.db.models import Q
 from django.utils import timezone
 
 from cohorts.audience import sessions_for_city
+from cohorts.convening import NOT_CONFIRMED, mayor_presence
 from cohorts.hours import city_today, hours_this_month
-from cohorts.models import Audience, Rsvp
+from cohorts.models import Audience
 
 
 @dataclass
@@ -42,17 +43,16 @@ def mayor_briefing(*, city, user, upcoming=4):
         .filter(Q(audience__in=[Audience.MAYORS, Audience.EVERYONE]) | Q(city=city))
         .order_by("starts_at")[:20]
     )
-    answered_yes = set(
-        Rsvp.objects.filter(user=user, session__in=mayor_sessions, answer="yes")
-        .values_list("session_id", flat=True)
-    )
+    unconfirmed = {
+        status.session.pk for status in mayor_presence(
+            sessions=mayor_sessions, city_ids=[city.pk], user=user, now=now
+        )
+        if status.status == NOT_CONFIRMED
+    }
     return MayorBriefing(
         strategy_to_review=Strategy.objects.filter(city=city, state=StrategyState.IN_REVIEW)
         .first(),
-        sessions_to_confirm=[
-            s for s in mayor_sessions
-            if s.audience == Audience.MAYORS and s.pk not in answered_yes
-        ],
+        sessions_to_confirm=[s for s in mayor_sessions if s.pk in unconfirmed],
         upcoming=mayor_sessions[:upcoming],
         checkins_this_month=CheckIn.objects.filter(
             city=city, status=CheckInStatus.LOGGED, happened_at__date__gte=month_start

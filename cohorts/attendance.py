@@ -6,7 +6,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
-from accounts.models import Role
 from cohorts.audience import invited_memberships
 from cohorts.hours import city_date, credit_hours, uncredit_hours
 from cohorts.models import Attendance, HoursSource
@@ -83,16 +82,8 @@ def save_attendance_checklist(*, session, present, by):
 
 
 def mayors_not_confirmed(*, session):
-    """Mayors invited to ``session`` who have not answered yes (the convening check)."""
-    from cohorts.models import Rsvp, RsvpAnswer
+    """Mayors invited to ``session`` still to chase (the convening check): not marked
+    present once it has begun, no yes before (see :mod:`cohorts.convening`)."""
+    from cohorts.convening import mayor_presence
 
-    with scopes_disabled():
-        confirmed = set(
-            Rsvp.objects.filter(session=session, answer=RsvpAnswer.YES).values_list(
-                "user_id", flat=True
-            )
-        )
-    return [
-        m for m in invited_memberships(session=session)
-        if m.role == Role.MAYOR and m.user_id not in confirmed
-    ]
+    return [s.membership for s in mayor_presence(sessions=[session]) if not s.ok]

@@ -18,16 +18,20 @@ from django.utils.translation import gettext_lazy as _
 from django_scopes import scopes_disabled
 
 from accounts.models import Membership, Role
+from cohorts import convening
+from cohorts.convening import city_convening_status, convening_sessions, mayor_presence
 from cohorts.hours import city_today
-from cohorts.models import Attendance, Audience, Enrollment, HoursEntry, Rsvp, Session
-from cohorts.session_models import RsvpAnswer, SessionKind
+from cohorts.models import Attendance, Audience, Enrollment, HoursEntry, Session
+from cohorts.session_models import SessionKind
 
 GREEN, AMBER, RED, NONE = "green", "amber", "red", "none"
 
 RULES = {
-    "convening": _("Green: the mayor said yes to every mayors' session of the convening. "
-                   "Red: not yet, and the convening is less than 14 days away or over. "
-                   "Amber: not yet, with more time."),
+    "convening": _("Green: the mayor was marked present at every mayors' session of the "
+                   "convening held so far, and said yes to those still to come. Red: not "
+                   "marked present at one held (and no yes), or no yes and it is less than 14 "
+                   "days away. Amber: "
+                   "said yes but attendance not recorded yet, or no yes with more time."),
     "attendance": _("Share of invited places filled at past sessions. Green: 80% or more. "
                     "Amber: 60% or more. Red: below 60%."),
     "hours": _("Team hours this month against the monthly commitment, pro rata to today. "
@@ -95,39 +99,34 @@ def _enrollments(cohort, *, coach=None, country=None):
     return list(enrollments.distinct())
 
 
-def _convening(cohort, city_ids, today):
-    """``{city_id: Cell}``: did each mayor confirm every mayors' convening session?"""
-    sessions = list(
-        Session.objects.filter(
-            cohort=cohort, kind=SessionKind.CONVENING, audience=Audience.MAYORS,
-            is_cancelled=False,
-        ).values_list("pk", "starts_at")
-    )
+def _convening(cohort, city_ids, today, now):
+    """``{city_id: Cell}``: is each city's mayor at every session of the convening?
+
+    The status per session comes from :func:`cohorts.convening.mayor_presence` (attendance
+    once the session has begun, the mayor's yes before); the city's cell is its worst.
+    """
+    sessions = list(convening_sessions(cohort=cohort))
     if not sessions:
         return {city_id: Cell(NONE, _("No convening scheduled")) for city_id in city_ids}
-    mayors = defaultdict(set)
-    for city_id, user_id in Membership.objects.filter(
-        city_id__in=city_ids, role=Role.MAYOR
-    ).values_list("city_id", "user_id"):
-        mayors[city_id].add(user_id)
-    yes = set(
-        Rsvp.objects.filter(
-            session_id__in=[pk for pk, _s in sessions], answer=RsvpAnswer.YES,
-            city_id__in=city_ids,
-        ).values_list("city_id", "user_id", "session_id")
-    )
-    first_start = min(starts for _pk, starts in sessions)
-    soon = first_start.date() - today <= timedelta(days=14)
+    by_city = defaultdict(list)
+    for status in mayor_presence(sessions=sessions, city_ids=city_ids, now=now):
+        by_city[status.membership.city_id].append(status)
     cells = {}
     for city_id in city_ids:
-        confirmed = bool(mayors[city_id]) and all(
-            any((city_id, user_id, pk) in yes for user_id in mayors[city_id])
-            for pk, _s in sessions
-        )
-        if confirmed:
-            cells[city_id] = Cell(GREEN, _("Confirmed"), 1)
+        per_session = {
+            s.pk: city_convening_status(statuses=by_city[city_id], session=s, now=now)
+            for s in sessions
+        }
+        status = convening.worst(per_session.values())
+        if status in convening.OK:
+            cells[city_id] = Cell(GREEN, convening.LABELS[status], 1)
+            continue
+        if status == convening.NOT_CONFIRMED:
+            first = min(s.starts_at for s in sessions if per_session[s.pk] == status)
+            rag = RED if first.date() - today <= timedelta(days=14) else AMBER
         else:
-            cells[city_id] = Cell(RED if soon else AMBER, _("Not confirmed"), 0)
+            rag = RED if status == convening.MISSED else AMBER
+        cells[city_id] = Cell(rag, convening.LABELS[status], 0)
     return cells
 
 
@@ -320,7 +319,7 @@ def cohort_health(*, cohort, coach=None, country=None, today=None):
             return []
         hours_cells, bars = _hours(cohort, cities, today)
         columns = {
-            "convening": _convening(cohort, city_ids, today),
+            "convening": _convening(cohort, city_ids, today, now),
             "attendance": _attendance(cohort, city_ids, now),
             "hours": hours_cells,
             "checkins": _checkins(enrollments, today),

@@ -9,15 +9,16 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django_scopes import scopes_disabled
 
 from accounts.decorators import role_required, staff_required
-from accounts.models import Membership, Role
 from cities.models import City
 from cohorts.attendance import save_attendance_checklist
 from cohorts.checks import calendar_warnings, session_warnings
+from cohorts.convening import mayor_presence
 from cohorts.forms import CancelForm, CopyPlanForm, SeriesForm, SessionTimeForm, apply_errors
 from cohorts.hours import cities_this_month
 from cohorts.models import Attendance, Cohort, Rsvp, RsvpAnswer, Session
@@ -30,24 +31,21 @@ from cohorts.scheduling import (
 )
 
 
-def _convening_confirmations(cohort, sessions):
-    """For each mayor-only session: the invited mayors who have not confirmed (yes)."""
-    mayor_only = [s for s in sessions if s.is_mayor_only and not s.is_cancelled]
-    if not mayor_only:
-        return []
-    mayors = list(
-        Membership.objects.filter(role=Role.MAYOR, city__enrollments__cohort=cohort)
-        .select_related("user", "city").order_by("city__name")
-    )
-    confirmed = set(
-        Rsvp.objects.filter(session__in=mayor_only, answer=RsvpAnswer.YES)
-        .values_list("session_id", "user_id")
-    )
-    return [
-        {"session": s, "missing": [m for m in mayors if (s.pk, m.user_id) not in confirmed],
-         "total": len(mayors)}
-        for s in mayor_only
-    ]
+def _convening_confirmations(sessions):
+    """For each mayor-only session: the mayors still to chase, by the one rule of
+    :func:`cohorts.convening.mayor_presence` (attendance once it has begun, a yes before)."""
+    statuses = mayor_presence(sessions=sessions)
+    items = []
+    for session in sessions:
+        if not session.is_mayor_only or session.is_cancelled:
+            continue
+        mine = [s for s in statuses if s.session.pk == session.pk]
+        items.append({
+            "session": session, "total": len(mine),
+            "begun": session.starts_at <= timezone.now(),
+            "missing": [s.membership for s in mine if not s.ok],
+        })
+    return items
 
 
 @staff_required
@@ -79,7 +77,7 @@ def cohort_calendar(request, slug):
         session.warnings = warnings.get(session.pk, [])
     return render(request, "cohorts/staff_cohort.html", {
         "cohort": cohort, "sessions": sessions,
-        "confirmations": _convening_confirmations(cohort, sessions),
+        "confirmations": _convening_confirmations(sessions),
         "city_hours": [(city, totals[city.pk]) for city in cities],
         "copy_form": copy_form,
     }, status=400 if copy_form.errors else 200)

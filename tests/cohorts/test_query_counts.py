@@ -47,7 +47,7 @@ PAGES = [
     ("schedule", lambda t: t.cdo, lambda t: f"/c/{t.city.slug}/schedule/", 9),
     ("month", lambda t: t.cdo, lambda t: f"/c/{t.city.slug}/schedule/?view=month", 9),
     ("hours", lambda t: t.cdo, lambda t: f"/c/{t.city.slug}/hours/", 11),
-    ("staff calendar", lambda t: t.staff, lambda t: f"/staff/cohorts/{t.cohort.slug}/", 11),
+    ("staff calendar", lambda t: t.staff, lambda t: f"/staff/cohorts/{t.cohort.slug}/", 12),
     ("api sessions", lambda t: t.cdo, lambda t: f"/api/v1/cities/{t.city.slug}/sessions/", 10),
     ("api hours", lambda t: t.cdo, lambda t: f"/api/v1/cities/{t.city.slug}/hours/", 11),
     ("feed", lambda t: t.cdo, lambda t: f"/calendar/{t.cdo.calendar_token}.ics", 10),
