@@ -5,22 +5,10 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from coaching.models import CheckIn, CheckInMode, Pillar, Rag
+from config.date_inputs import IsoDateInput as DateInput
+from config.date_inputs import IsoDateTimeInput as DateTimeInput
 
 RAG_CHOICES = [("", _("Not assessed")), *Rag.choices]
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
-
-
-class DateTimeInput(forms.DateTimeInput):
-    input_type = "datetime-local"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
 
 
 class CheckInForm(forms.ModelForm):

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cohorts.models import Cohort, RsvpAnswer
+from config.date_inputs import IsoDateInput, IsoTimeInput
 
 
 def apply_errors(form, error):
@@ -31,7 +32,7 @@ class LogLearningForm(forms.Form):
         label=_("Hours"), min_value=0.25, max_value=24, decimal_places=2,
         widget=forms.NumberInput(attrs={"step": "0.25"}),
     )
-    on_date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    on_date = forms.DateField(label=_("Date"), widget=IsoDateInput())
     note = forms.CharField(
         label=_("What did you learn or work on?"), max_length=500,
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -41,8 +42,8 @@ class LogLearningForm(forms.Form):
 class SessionTimeForm(forms.Form):
     """A date and a time read in the session's own zone."""
 
-    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
-    time = forms.TimeField(label=_("Start time"), widget=forms.TimeInput(attrs={"type": "time"}))
+    date = forms.DateField(label=_("Date"), widget=IsoDateInput())
+    time = forms.TimeField(label=_("Start time"), widget=IsoTimeInput())
 
     def __init__(self, *args, zone_name, **kwargs):
         super().__init__(*args, **kwargs)

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from config.date_inputs import IsoDateInput
 from showcases.library import SIZE_BANDS
 from showcases.models import Pillar, PracticeType, Showcase, ShowcaseRound
 from showcases.workflow import DRAFT_FIELDS
@@ -17,7 +18,7 @@ class ShowcaseForm(forms.ModelForm):
         model = Showcase
         fields = list(DRAFT_FIELDS)
         widgets = {
-            "sustainment_review_on": forms.DateInput(attrs={"type": "date"}),
+            "sustainment_review_on": IsoDateInput(),
             "what_changed": forms.Textarea(attrs={"rows": 4}),
             "who_involved": forms.Textarea(attrs={"rows": 3}),
             "impact": forms.Textarea(attrs={"rows": 3}),
