@@ -5,10 +5,10 @@ from datetime import datetime
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cohorts.models import Cohort, RsvpAnswer
+from cohorts.wall_clock import in_zone, wall_clock
 from config.date_inputs import IsoDateInput, IsoTimeInput
 
 
@@ -50,13 +50,18 @@ class SessionTimeForm(forms.Form):
         self.zone = zoneinfo.ZoneInfo(zone_name)
         self.fields["time"].help_text = _("In %(zone)s time.") % {"zone": zone_name}
 
+    @staticmethod
+    def initial_for(moment, zone_name):
+        """Initial values showing aware ``moment`` in the session's zone."""
+        local = wall_clock(moment, zoneinfo.ZoneInfo(zone_name))
+        return {"date": local.date(), "time": local.time()}
+
     def starts_at(self):
         naive = datetime.combine(self.cleaned_data["date"], self.cleaned_data["time"])
-        moment = timezone.make_aware(naive, self.zone)
-        if timezone.localtime(moment, self.zone).replace(tzinfo=None) != naive:
-            raise ValidationError({"time": _("This time does not exist on that day "
-                                             "(the clocks change).")})
-        return moment
+        try:
+            return in_zone(naive, self.zone)
+        except ValidationError as error:
+            raise ValidationError({"time": error.messages}) from error
 
 
 class CancelForm(forms.Form):

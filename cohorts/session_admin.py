@@ -1,12 +1,16 @@
 """Admin for sessions and the per-person rows. Moving or cancelling through the admin goes
 through the domain functions, so the audience is told and reminders re-arm."""
 
+import contextlib
+import zoneinfo
+
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from accounts.models import time_zone_choices
 from audit.admin_log import record_admin_action
 from cohorts.models import Attendance, HoursEntry, Rsvp, Session
 from cohorts.scheduling import (
@@ -16,6 +20,7 @@ from cohorts.scheduling import (
     duplicate_session,
     move_session,
 )
+from cohorts.wall_clock import WallClockField, in_zone, wall_clock
 from curriculum.models import Material
 
 
@@ -27,14 +32,43 @@ class MaterialInline(admin.TabularInline):
 
 
 class SessionAdminForm(forms.ModelForm):
+    """Start and end are typed and shown in the session's own ``time_zone`` (not in the
+    staff member's zone, as the admin would do by itself)."""
+
+    time_zone = forms.ChoiceField(
+        label=_("time zone"), choices=time_zone_choices, initial="America/New_York",
+        help_text=_("Start and end are read in this zone. Changing the zone keeps the "
+                    "wall-clock times (13:30 stays 13:30, now in the new zone), so the "
+                    "session moves and its audience is told."),
+    )
+    starts_at = WallClockField(label=_("starts at"),
+                               help_text=_("In the session's time zone."))
+    ends_at = WallClockField(label=_("ends at"), help_text=_("In the session's time zone."))
+
     class Meta:
         model = Session
-        fields = ["cohort", "kind", "title", "description", "starts_at", "ends_at",
-                  "time_zone", "location", "video_url", "audience", "city", "capacity",
+        fields = ["cohort", "kind", "title", "description", "time_zone", "starts_at",
+                  "ends_at", "location", "video_url", "audience", "city", "capacity",
                   "module", "host"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        zone_name = self.initial.get("time_zone") or self.instance.time_zone
+        with contextlib.suppress(zoneinfo.ZoneInfoNotFoundError, ValueError):
+            for name in ("starts_at", "ends_at"):
+                self.initial[name] = wall_clock(self.initial.get(name),
+                                                zoneinfo.ZoneInfo(zone_name))
 
     def clean(self):
         data = super().clean()
+        if data.get("time_zone") and "time_zone" not in self.errors:
+            zone = zoneinfo.ZoneInfo(data["time_zone"])
+            for name in ("starts_at", "ends_at"):
+                if data.get(name) is not None:
+                    try:
+                        data[name] = in_zone(data[name], zone)
+                    except ValidationError as error:
+                        self.add_error(name, error)
         if not self.errors and data.get("cohort"):
             check_session_fields(
                 cohort=data["cohort"], starts_at=data.get("starts_at"),
@@ -47,8 +81,7 @@ class SessionAdminForm(forms.ModelForm):
 @admin.register(Session)
 class SessionAdmin(admin.ModelAdmin):
     form = SessionAdminForm
-    list_display = ["title", "kind", "starts_at", "time_zone", "audience", "cohort",
-                    "is_cancelled"]
+    list_display = ["title", "kind", "local_start", "audience", "cohort", "is_cancelled"]
     list_filter = ["cohort", "kind", "audience", "is_cancelled"]
     search_fields = ["title"]
     date_hierarchy = "starts_at"
@@ -58,10 +91,16 @@ class SessionAdmin(admin.ModelAdmin):
     inlines = [MaterialInline]
     actions = ["duplicate_next_week", "weekly_series_of_four", "cancel_sessions"]
 
+    @admin.display(description=_("starts at (session's time zone)"), ordering="starts_at")
+    def local_start(self, session):
+        local = wall_clock(session.starts_at, session.zone)
+        return f"{local:%Y-%m-%d %H:%M} {session.time_zone}"
+
     def save_model(self, request, obj, form, change):
-        if change and {"starts_at", "ends_at"} & set(form.changed_data):
+        """A new time (typed, or the same wall-clock time in a new zone) is a move."""
+        original = Session.objects.get(pk=obj.pk) if change else None
+        if original and (original.starts_at, original.ends_at) != (obj.starts_at, obj.ends_at):
             moved_to = (obj.starts_at, obj.ends_at)
-            original = Session.objects.get(pk=obj.pk)
             obj.starts_at, obj.ends_at = original.starts_at, original.ends_at
             super().save_model(request, obj, form, change)
             try:

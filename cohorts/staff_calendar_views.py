@@ -28,6 +28,7 @@ from cohorts.scheduling import (
     create_weekly_series,
     duplicate_session,
     move_session,
+    shift_wall_clock,
 )
 
 
@@ -88,9 +89,14 @@ def cohort_calendar(request, slug):
 def manage_session(request, session_id):
     """Move, cancel, duplicate or repeat one session (``action`` says which)."""
     session = get_object_or_404(Session.objects.select_related("cohort"), pk=session_id)
-    forms = {
-        "move": SessionTimeForm(prefix="move", zone_name=session.time_zone),
-        "duplicate": SessionTimeForm(prefix="duplicate", zone_name=session.time_zone),
+    next_week = shift_wall_clock(session.starts_at, zone=session.zone, days=7)
+    forms = {  # times shown and read in the session's own zone
+        "move": SessionTimeForm(prefix="move", zone_name=session.time_zone,
+                                initial=SessionTimeForm.initial_for(session.starts_at,
+                                                                    session.time_zone)),
+        "duplicate": SessionTimeForm(prefix="duplicate", zone_name=session.time_zone,
+                                     initial=SessionTimeForm.initial_for(next_week,
+                                                                         session.time_zone)),
         "series": SeriesForm(prefix="series"),
         "cancel": CancelForm(prefix="cancel"),
     }

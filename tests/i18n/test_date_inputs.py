@@ -38,7 +38,7 @@ ISO_VALUE = {
 EXPECTED_VALUE = {"date": "2026-12-02", "datetime-local": "2026-12-02T13:30", "time": "13:30"}
 # Forms that must be found (the walk itself must not silently find nothing).
 KNOWN_DATE_FORMS = {"LogLearningForm", "SessionTimeForm", "CheckInForm", "ActionItemForm",
-                    "MayorRequestForm", "ShowcaseForm"}
+                    "MayorRequestForm", "ShowcaseForm", "SessionAdminForm"}
 
 
 def _project_form_classes():
@@ -214,3 +214,16 @@ def test_every_date_field_accepts_the_iso_value_back(all_forms, language):
     assert not refused, "\n".join(refused)
     assert KNOWN_DATE_FORMS <= checked, f"not walked: {KNOWN_DATE_FORMS - checked}"
 
+
+def test_every_date_field_of_a_portal_or_staff_form_is_a_native_input(all_forms):
+    """Outside the admin (which has its own calendar widget), dates are native inputs."""
+    plain = []
+    for label, cls, kwargs in all_forms:
+        if label.startswith("admin:"):
+            continue
+        with scopes_disabled():
+            for name, field in cls(**kwargs).fields.items():
+                if _is_date_field(field) and not isinstance(field.widget, forms.MultiWidget):
+                    if getattr(field.widget, "input_type", "") not in ISO_VALUE:
+                        plain.append(f"{label} {name}: {type(field.widget).__name__}")
+    assert not plain, "\n".join(plain)
