@@ -6,7 +6,7 @@ from cities.models import City
 
 @admin.register(City)
 class CityAdmin(SimpleHistoryAdmin):
-    list_display = ["name", "country", "region", "population", "time_zone"]
+    list_display = ["name", "country", "region", "language", "population", "time_zone"]
     list_filter = ["country"]
     search_fields = ["name", "region", "country"]
     prepopulated_fields = {"slug": ["name"]}

@@ -14,6 +14,11 @@ class City(models.Model):
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     country = models.CharField(_("country"), max_length=100)
     region = models.CharField(_("region or state"), max_length=100, blank=True)
+    language = models.CharField(
+        _("language"), max_length=10, choices=settings.LANGUAGES, blank=True,
+        help_text=_("The language of the city's documents (the strategy's PDF) unless the "
+                    "team chooses another. Leave empty to follow the country."),
+    )
     time_zone = models.CharField(
         _("time zone"), max_length=64, validators=[validate_time_zone], default="America/New_York"
     )

@@ -1,6 +1,10 @@
+from django import forms
 from django.contrib import admin
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from strategy.defaults import SHIPPED_COMPONENTS, TEMPLATE_FIELDS, as_shipped
 from strategy.models import (
     Comment,
     ComponentPlan,
@@ -14,11 +18,53 @@ from strategy.models import (
 )
 
 
+class ShippedTextForm(forms.ModelForm):
+    """A template's texts in the admin: a field left empty is the text the product ships,
+    shown to every reader in their language (its placeholder shows it); text typed here is
+    shown as typed. Text equal to the shipped text, in any language, is stored as shipped."""
+
+    def shipped_source(self, field, key=None):
+        return TEMPLATE_FIELDS.get(field)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            source = self.shipped_source(name, getattr(self.instance, "key", None))
+            if source:
+                field.widget.attrs["placeholder"] = gettext(source)
+                field.help_text = _("Leave empty to show the text shipped with the product "
+                                    "(shown here), in each reader's language.")
+
+    def clean(self):
+        cleaned = super().clean()
+        for name in self.fields:
+            source = self.shipped_source(name, cleaned.get("key"))
+            if source and isinstance(cleaned.get(name), str) and as_shipped(cleaned[name], source):
+                cleaned[name] = ""
+        return cleaned
+
+
+class StrategyTemplateForm(ShippedTextForm):
+    class Meta:
+        model = StrategyTemplate
+        fields = ["name", "cohort", "is_default", *TEMPLATE_FIELDS]
+
+
+class TemplateComponentForm(ShippedTextForm):
+    class Meta:
+        model = TemplateComponent
+        fields = ["key", "title", "order", "description", "guidance", "examples", "rubric_1",
+                  "rubric_2", "rubric_3", "rubric_4", "rubric_5"]
+
+    def shipped_source(self, field, key=None):
+        return SHIPPED_COMPONENTS.get(key or "", {}).get(field)
+
+
 class TemplateComponentInline(admin.StackedInline):
     model = TemplateComponent
+    form = TemplateComponentForm
     extra = 0
-    fields = ["key", "title", "order", "description", "guidance", "examples", "rubric_1",
-              "rubric_2", "rubric_3", "rubric_4", "rubric_5"]
+    fields = TemplateComponentForm.Meta.fields
 
 
 @admin.register(StrategyTemplate)
@@ -26,6 +72,7 @@ class StrategyTemplateAdmin(admin.ModelAdmin):
     """Staff adjust components, rubric text and guidance per cohort here, without code."""
 
     list_display = ["name", "cohort", "is_default"]
+    form = StrategyTemplateForm
     inlines = [TemplateComponentInline]
 
 

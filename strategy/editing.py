@@ -9,7 +9,6 @@ Writes to *other* sections in the meantime are not conflicts.
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import ProhibitNullCharactersValidator
 from django.db import transaction
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from strategy.models import (
@@ -98,11 +97,10 @@ def start_strategy(*, city, user=None):
     cohort = enrollment.cohort if enrollment else None
     template = template_for(cohort=cohort)
     strategy = Strategy.objects.create(
-        city=city, cohort=cohort, template=template, updated_by=user,
-        title=_("%(city)s three-year data strategy") % {"city": city.name},
-        # The PDF comes in the language the strategy was started in until the team
+        # No title typed: the shipped one, in each reader's language (and the PDF's). No
+        # document language chosen: the PDF comes in the city's language until the team
         # chooses another (strategy.pdf.choose_document_language).
-        document_language=get_language() or "",
+        city=city, cohort=cohort, template=template, updated_by=user,
     )
     for component in template.components.all():
         ComponentPlan.objects.create(strategy=strategy, key=component.key, order=component.order)

@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 from simple_history.models import HistoricalRecords
 
+from strategy.defaults import component_rubric, component_text, strategy_title
+
 MATURITY_VALIDATORS = [MinValueValidator(1), MaxValueValidator(5)]
 YEARS = (1, 2, 3)
 QUARTERS = (1, 2, 3, 4)
@@ -67,7 +69,9 @@ class TemplateComponent(models.Model):
         StrategyTemplate, on_delete=models.CASCADE, related_name="components"
     )
     key = models.SlugField(_("key"), max_length=40)
-    title = models.CharField(_("title"), max_length=120)
+    # Every text below left empty is the shipped text for ``key`` (strategy.defaults), shown
+    # in the reader's language; text staff type is shown as typed.
+    title = models.CharField(_("title"), max_length=120, blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     description = models.TextField(_("what it covers"), blank=True)
     guidance = models.TextField(_("guidance"), blank=True)
@@ -87,12 +91,12 @@ class TemplateComponent(models.Model):
         ]
 
     def __str__(self):
-        return self.title
+        return component_text(self, "title")
 
     @property
     def rubric(self):
-        """[(level, text)] for levels 1–5."""
-        return [(level, getattr(self, f"rubric_{level}")) for level in range(1, 6)]
+        """[(level, text)] for levels 1–5, in the reader's language when as shipped."""
+        return component_rubric(self)
 
 
 class StrategyState(models.TextChoices):
@@ -114,7 +118,10 @@ class Strategy(models.Model):
         StrategyTemplate, on_delete=models.PROTECT, related_name="strategies",
         verbose_name=_("template"),
     )
-    title = models.CharField(_("title"), max_length=200, blank=True)
+    title = models.CharField(
+        _("title"), max_length=200, blank=True,
+        help_text=_("Leave empty for the usual title, in each reader's language."),
+    )
     vision = models.TextField(_("vision"), blank=True)
     priorities = models.TextField(
         _("priorities for resident impact"), blank=True,
@@ -152,7 +159,7 @@ class Strategy(models.Model):
         ordering = ["-created_at"]
 
     def __str__(self):
-        return self.title or str(_("Data strategy of %(city)s") % {"city": self.city})
+        return strategy_title(self)
 
     def get_absolute_url(self):
         return reverse("strategy:overview", kwargs={"city": self.city.slug})

@@ -3,8 +3,9 @@
 The HTML is rendered from the same partial templates as the reading view; its SHA-256 (of
 the HTML, the kind and the language) is the document's key, so an unchanged strategy is never
 rendered twice. Both documents come in the strategy's ``document_language``, which the team
-chooses (:func:`choose_document_language`); it starts as the language the strategy was
-started in, and a strategy without one is rendered in the reader's language. The PDFs are
+chooses (:func:`choose_document_language`); until they choose, it is the city's language
+(Lakeside, Mexico: Spanish). All shipped program content in them (component names, rubric,
+headings, the default title) comes in that language. The PDFs are
 tagged (PDF/UA-1): title, language, headings, lists and tables in a structure tree.
 WeasyPrint runs only in the Celery task (:mod:`strategy.tasks`), never inside a web request.
 """
@@ -21,6 +22,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from cities.language import city_language
 from config.data_versions import forget_data
 from strategy.models import DocumentKind, DocumentStatus, StrategyDocument
 from strategy.roadmap import roadmap_svg, roadmap_table
@@ -40,8 +42,8 @@ def brief_facts(snapshot, *, limit=6):
 
 def document_language(strategy):
     """The language the strategy's documents are written in: the team's choice, else the
-    reader's."""
-    return strategy.document_language or translation.get_language() or settings.LANGUAGE_CODE
+    city's (:func:`cities.language.city_language`)."""
+    return strategy.document_language or city_language(strategy.city)
 
 
 def choose_document_language(*, strategy, user, language):

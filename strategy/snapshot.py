@@ -7,6 +7,13 @@ render through the same templates. Building it costs a constant number of querie
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
+from strategy.defaults import (
+    SHIPPED_COMPONENTS,
+    as_shipped,
+    component_text,
+    shipped_title_in_every_language,
+    strategy_title,
+)
 from strategy.labels import quarters_text
 from strategy.models import (
     ComponentPlan,
@@ -42,9 +49,11 @@ def load_strategy(*, strategy_id):
 
 
 def component_title(template_components, key):
+    """The component's title for the reader: as staff typed it, else as shipped, in the
+    active language."""
     for component in template_components:
         if component.key == key:
-            return component.title
+            return component_text(component, "title")
     return key.replace("-", " ").capitalize()
 
 
@@ -100,6 +109,28 @@ def snapshot_strategy(*, strategy):
         "components": components,
         "approval": approval,
     }
+
+
+def in_reader_language(snapshot, *, strategy):
+    """A frozen ``snapshot`` (a submitted version) with the shipped texts it froze — the
+    default title, component titles, the rubric level — in the active language, as the live
+    strategy shows them; text people typed stays as it was frozen."""
+    components = {c.key: c for c in strategy.template.components.all()}
+    snapshot = {**snapshot, "components": [dict(c) for c in snapshot["components"]]}
+    if snapshot.get("title") in shipped_title_in_every_language(strategy.city.name):
+        snapshot["title"] = strategy_title(Strategy(city=strategy.city))
+    for component in snapshot["components"]:
+        template_component = components.get(component["key"])
+        if template_component is None:
+            continue
+        if as_shipped(component.get("title"), SHIPPED_COMPONENTS.get(component["key"], {}).get(
+                "title")):
+            component["title"] = component_text(template_component, "title")
+        level = component.get("maturity")
+        source = SHIPPED_COMPONENTS.get(component["key"], {}).get(f"rubric_{level}")
+        if level and source and as_shipped(component.get("maturity_text"), source):
+            component["maturity_text"] = component_text(template_component, f"rubric_{level}")
+    return snapshot
 
 
 def status_label(value):

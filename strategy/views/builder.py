@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from config.page_cache import cache_page_per_person
 from strategy import editing
+from strategy.defaults import readable_component, readable_template
 from strategy.forms import (
     ComponentForm,
     InitiativeForm,
@@ -74,7 +75,7 @@ def _component(context, slug):
     snapshot_component = next(c for c in context["snapshot"]["components"] if c["key"] == key)
     template_component = next(
         (c for c in context["strategy"].template.components.all() if c.key == key), None)
-    return snapshot_component, template_component
+    return snapshot_component, template_component and readable_component(template_component)
 
 
 def _section_initial(strategy, slug):
@@ -96,6 +97,7 @@ def render_step(request, strategy, slug, *, form=None, add_form=None, conflict=N
     context.update(step=step, previous=previous, following=following, conflict=conflict,
                    comments=section_comments(loaded, slug), section=slug,
                    add_component=add_component)
+    context["guidance"] = readable_template(loaded.template)
     revision = {"revision": loaded.revision}
     if slug == "vision" or slug.startswith("component-"):
         form_class = VisionForm if slug == "vision" else ComponentForm

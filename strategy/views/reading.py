@@ -14,6 +14,7 @@ from strategy.editing import track_progress
 from strategy.forms import CommentForm, DecisionForm
 from strategy.models import Comment, InitiativeStatus, StrategyVersion
 from strategy.roadmap import roadmap_svg, roadmap_table
+from strategy.snapshot import in_reader_language
 from strategy.views.common import (
     comments_by_section,
     loaded_strategy_or_404,
@@ -65,7 +66,7 @@ def version_read(request, city, number):
     )
     context = {"city": request.city, "strategy": strategy, "version": version,
                "can": permissions(request), "comments": {}}
-    return _reading(request, version.snapshot, context)
+    return _reading(request, in_reader_language(version.snapshot, strategy=strategy), context)
 
 
 def version_diff(request, city, number):
@@ -84,6 +85,8 @@ def version_diff(request, city, number):
                                                   "components": []}
         old_label = (_("Version %(n)s") % {"n": previous.number}) if previous else _("Nothing")
         new, new_label = version.snapshot, _("Version %(n)s") % {"n": number}
+    old = in_reader_language(old, strategy=strategy) if old["components"] else old
+    new = in_reader_language(new, strategy=strategy)
     return render(request, "strategy/diff.html", {
         "city": request.city, "strategy": strategy, "version": version,
         "diffs": diff_snapshots(old=old, new=new), "old_label": old_label,

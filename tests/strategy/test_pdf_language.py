@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from accounts.models import User
 from strategy.editing import start_strategy
 from strategy.models import DocumentKind, StrategyDocument
-from strategy.pdf import choose_document_language, request_document
+from strategy.pdf import choose_document_language, document_language, request_document
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -72,7 +72,8 @@ def test_the_team_chooses_spanish_and_an_english_reader_gets_the_pdf_in_spanish(
 
     root = reader.trailer["/Root"]
     assert root["/Lang"] == "es"
-    assert reader.metadata.title == riverton.title  # written by people: stays as written
+    # Nobody typed a title: the shipped one, in the document's language.
+    assert reader.metadata.title == "Estrategia de datos a tres años de Riverton"
     assert root["/MarkInfo"] == {"/Marked": True}
     kinds = _structure_types(root["/StructTreeRoot"], [])
     assert "/H1" in kinds and "/H2" in kinds and "/Table" in kinds
@@ -120,13 +121,16 @@ def test_only_the_senior_team_chooses_and_only_offered_languages(riverton):
     assert riverton.document_language != "es"
 
 
-def test_a_strategy_starts_with_the_language_of_the_person_who_started_it(db):
+def test_a_strategy_starts_with_its_citys_language_whoever_started_it(db):
     with scopes_disabled():
-        enrollment = factories.EnrollmentFactory()
+        enrollment = factories.EnrollmentFactory(city__country="Brasil")
         member = factories.MembershipFactory(city=enrollment.city).user
-    with scope(city=enrollment.city), translation.override("pt-br"):
+    with scope(city=enrollment.city), translation.override("es"):
         strategy = start_strategy(city=enrollment.city, user=member)
-    assert strategy.document_language == "pt-br"
+    assert strategy.document_language == ""  # nobody chose: it follows the city
+    assert document_language(strategy) == "pt-br"
+    strategy.city.language = "en"
+    assert document_language(strategy) == "en"
 
 
 def test_the_pdf_page_offers_the_choice_to_the_team_and_says_it_to_the_mayor(
