@@ -191,11 +191,12 @@ def credit_attendee_hours(*, checkin, removed_ids=()):
     key = f"checkin:{checkin.pk}"
     hours = (Decimal(checkin.duration_minutes) / Decimal(60)).quantize(Decimal("0.01"))
     on_date = city_date(city=checkin.city, moment=checkin.happened_at)
-    note = _("Coaching check-in on %(date)s") % {"date": on_date.isoformat()}
     for user in checkin.attendees.all():
+        # No note stored: the ledger describes the line in its reader's language
+        # (cohorts.hours.ledger_note).
         credit_hours(
             city=checkin.city, user=user, hours=hours, on_date=on_date,
-            source=HoursSource.CHECKIN, source_key=key, note=note,
+            source=HoursSource.CHECKIN, source_key=key,
         )
     if removed_ids:
         for user in User.objects.filter(pk__in=removed_ids):

@@ -9,7 +9,7 @@ from rest_framework.response import Response
 
 from cities.api import CityNestedAPIMixin
 from cohorts.audience import sessions_for_city
-from cohorts.hours import ledger_months, log_learning
+from cohorts.hours import ledger_months, ledger_note, log_learning
 from cohorts.models import HoursEntry, Rsvp, RsvpAnswer, Session
 from cohorts.rsvp import rsvp
 from config.api_cache import CachedCityListMixin
@@ -76,11 +76,16 @@ class SessionViewSet(CachedCityListMixin, CityNestedAPIMixin,
 
 class HoursEntrySerializer(serializers.ModelSerializer):
     person = serializers.StringRelatedField(source="user")
+    note = serializers.SerializerMethodField()
 
     class Meta:
         model = HoursEntry
         fields = ["id", "user", "person", "hours", "on_date", "source", "note"]
         read_only_fields = fields
+
+    def get_note(self, entry) -> str:
+        """What the line is: as typed, or described in the reader's language."""
+        return ledger_note(entry)
 
 
 class LogLearningSerializer(serializers.Serializer):

@@ -65,6 +65,7 @@ def attendance_rows(*, cohort, filters):
 
 
 def hours_rows(*, cohort, filters):
+    from cohorts.hours import ledger_note
     from cohorts.models import HoursEntry
 
     entries = _cities(
@@ -75,7 +76,7 @@ def hours_rows(*, cohort, filters):
     header = [_("City"), _("Person"), _("Date"), _("Hours"), _("Source"), _("Note")]
     return header, [
         [e.city.name, str(e.user), e.on_date.isoformat(), float(e.hours),
-         e.get_source_display(), e.note]
+         e.get_source_display(), ledger_note(e)]
         for e in entries
     ]
 

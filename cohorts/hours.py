@@ -14,7 +14,7 @@ from decimal import Decimal, InvalidOperation
 from django.core.exceptions import ValidationError
 from django.db.models import Sum
 from django.db.models.functions import TruncMonth
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
@@ -50,6 +50,18 @@ def credit_hours(*, city, user, hours, on_date, source, source_key, note=""):
                       "note": note},
         )
     return entry
+
+
+def ledger_note(entry):
+    """The note of a ledger line for the reader: the words a person typed (or a session's
+    title) as stored; a line the program wrote itself (a coaching check-in) stores no note
+    and is described here, from its kind and date, in the active language."""
+    if entry.note:
+        return entry.note
+    if entry.source == HoursSource.CHECKIN:
+        return _("Coaching check-in on %(date)s") % {
+            "date": formats.date_format(entry.on_date, "DATE_FORMAT")}
+    return ""
 
 
 def uncredit_hours(*, user, source_key):

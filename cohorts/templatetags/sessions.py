@@ -75,3 +75,11 @@ def hours_card(city):
     from cohorts.hours import hours_this_month
 
     return {"city": city, "total": hours_this_month(city=city)}
+
+
+@register.filter
+def ledger_note(entry):
+    """A training-hours line's note in the reader's language (:func:`cohorts.hours.ledger_note`)."""
+    from cohorts.hours import ledger_note as note_of
+
+    return note_of(entry)
