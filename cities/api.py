@@ -8,7 +8,24 @@ from cities.rules import can_view_city
 from cities.serializers import CitySerializer
 
 
-class CityViewSet(viewsets.ReadOnlyModelViewSet):
+class CityAPIMixin:
+    """For API views whose path names a city (``<city>``): the tenancy middleware set
+    ``request.city`` (``None`` for no such city) and the scope; this checks, after DRF
+    authenticated the caller (and before any method is looked at), that the caller may see
+    the city. A city the caller may not see is 404, exactly like one that does not exist.
+    """
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        if "city" not in kwargs:
+            return
+        city = getattr(request._request, "city", None)
+        if city is None or not can_view_city(request.user, city):
+            raise NotFound()
+        request.city = city
+
+
+class CityViewSet(CityAPIMixin, viewsets.ReadOnlyModelViewSet):
     """The cities the caller may see."""
 
     serializer_class = CitySerializer
@@ -20,15 +37,5 @@ class CityViewSet(viewsets.ReadOnlyModelViewSet):
         return cities_visible_to(self.request.user).order_by("name")
 
 
-class CityNestedAPIMixin:
-    """For API views under a city: the tenancy middleware set ``request.city`` and the scope;
-    this checks, after DRF authenticated the caller, that the caller may see the city.
-    A city the caller may not see is 404, exactly like one that does not exist.
-    """
-
-    def initial(self, request, *args, **kwargs):
-        super().initial(request, *args, **kwargs)
-        city = getattr(request._request, "city", None)
-        if city is None or not can_view_city(request.user, city):
-            raise NotFound()
-        request.city = city
+class CityNestedAPIMixin(CityAPIMixin):
+    """The base of every API view under ``/api/v1/cities/<city>/``."""

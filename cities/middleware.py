@@ -2,8 +2,10 @@
 
 A URL that carries ``<city>`` resolves the city, checks that the user may see it, and runs
 the view inside ``django_scopes.scope(city=…)`` so that every query on a tenant model is
-filtered to that city. Staff pages and the admin run with scopes explicitly disabled; any
-other request has no scope at all, so a tenant query there fails loudly.
+filtered to that city. An API path naming no city runs with ``request.city = None`` and no
+scope: its view answers 404 exactly as for a city the caller may not see. Staff pages and
+the admin run with scopes explicitly disabled; any other request has no scope at all, so a
+tenant query there fails loudly.
 """
 
 from django.conf import settings
@@ -42,6 +44,10 @@ class CityTenancyMiddleware:
         if not is_api and not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)
         city = City.objects.filter(slug=slug).first()
+        if city is None and is_api:
+            # The API view answers (after authenticating the caller) exactly as it does for
+            # a city the caller may not see: see cities.api.CityNestedAPIMixin.
+            return self.get_response(request)
         if city is None:
             raise Http404
         # The API authenticates inside DRF (tokens), so its views check access themselves.

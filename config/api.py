@@ -1,12 +1,20 @@
-"""API plumbing: the JSON error format and the ``/api/`` URL tree."""
+"""API plumbing: the JSON error format and the ``/api/`` URL tree.
+
+Every answer under ``/api/`` is JSON, errors included: DRF's views answer through
+:func:`json_exception_handler`; a path under ``/api/`` that names no operation reaches
+:class:`NotFoundView` (the last pattern of the ``/api/`` tree), and Django's error handlers
+answer :func:`error_response` for ``/api/`` paths. All of them give the same bytes:
+``{"detail":"…"}`` as DRF renders it.
+"""
 
 import logging
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
-from rest_framework import exceptions, status
+from django.http import Http404, HttpResponse
+from rest_framework import exceptions, permissions, status
+from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
-from rest_framework.views import exception_handler
+from rest_framework.views import APIView, exception_handler
 
 logger = logging.getLogger(__name__)
 
@@ -29,3 +37,24 @@ def json_exception_handler(exc, context):
         {"detail": "Internal error. The team has been told."},
         status=status.HTTP_500_INTERNAL_SERVER_ERROR,
     )
+
+
+def error_response(detail, status_code):
+    """``{"detail": detail}`` rendered exactly as DRF renders an error (for Django's own
+    error handlers, which run outside DRF)."""
+    body = JSONRenderer().render({"detail": str(detail)})
+    return HttpResponse(body, status=status_code, content_type="application/json")
+
+
+class NotFoundView(APIView):
+    """Any path under ``/api/`` that names no operation: the JSON 404 of every other API
+    path (also with ``DEBUG`` on, where Django would show its HTML page), for every method
+    and every caller, with or without credentials."""
+
+    authentication_classes = []
+    permission_classes = [permissions.AllowAny]
+    schema = None  # not an operation
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        raise exceptions.NotFound()

@@ -1,10 +1,11 @@
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from accounts import views as account_views
 from config import views as ops_views
+from config.api import NotFoundView
 
 admin.site.site_header = _("Civic Accelerator — program staff")
 admin.site.site_title = _("Civic Accelerator admin")
@@ -38,6 +39,8 @@ urlpatterns = [
     # The split view serves its start-up script from a URL: no inline script (CSP).
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"),
          name="api-docs"),
+    # Last: any other path under /api/ is the API's JSON 404, never an HTML page.
+    re_path(r"^api/", NotFoundView.as_view(), name="api-not-found"),
 ]
 
 handler400 = "config.views.error_400"

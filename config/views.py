@@ -8,6 +8,8 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from config.api import error_response
+
 
 def database_state():
     try:
@@ -47,13 +49,13 @@ def _wants_json(request):
 
 def error_404(request, exception=None):
     if _wants_json(request):
-        return JsonResponse({"detail": _("Not found.")}, status=404)
+        return error_response(_("Not found."), 404)  # DRF's msgid too: the same words
     return render(request, "404.html", status=404)
 
 
 def error_403(request, exception=None):
     if _wants_json(request):
-        return JsonResponse({"detail": _("You do not have permission to do this.")}, status=403)
+        return error_response(_("You do not have permission to do this."), 403)
     return render(request, "403.html", status=403)
 
 
@@ -65,7 +67,7 @@ MINIMAL_500 = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
 def error_500(request):
     """The product's 500 page; if rendering it fails too (database down…), a bare one."""
     if _wants_json(request):
-        return JsonResponse({"detail": _("Internal error. The team has been told.")}, status=500)
+        return error_response(_("Internal error. The team has been told."), 500)
     try:
         return render(request, "500.html", status=500)
     except Exception:  # noqa: BLE001 - the error page itself must never raise
@@ -74,5 +76,5 @@ def error_500(request):
 
 def error_400(request, exception=None):
     if _wants_json(request):
-        return JsonResponse({"detail": _("Bad request.")}, status=400)
+        return error_response(_("Bad request."), 400)
     return render(request, "400.html", status=400)

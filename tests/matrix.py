@@ -48,4 +48,9 @@ CASES = [
          expect_city_api(), api=True),
     Case("api/schema/", lambda w: "/api/schema/", expect_everyone(200)),
     Case("api/docs/", lambda w: "/api/docs/", expect_everyone(200)),
+    # Any other path under /api/: the API's JSON 404 for everyone.
+    Case("^api/", lambda w: f"/api/v1/cities/{w.city.slug}/no-such-list/", expect_everyone(404),
+         api=True),
+    Case("^api/", lambda w: "/api/v1/no-such-list/", expect_everyone(404), method="post",
+         data={}, api=True),
 ]
