@@ -1,4 +1,5 @@
-"""``/api/v1/cohorts/<id>/health/``: the dashboard's figures per city, for staff."""
+"""``/api/v1/cohorts/<slug>/health/``: the dashboard's figures per city, for staff (the cohort
+named by the slug the cohorts list gives)."""
 
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
@@ -56,8 +57,8 @@ class CohortHealthAPIView(APIView):
             "results": CityHealthSerializer(many=True),
         }),
     )
-    def get(self, request, pk):
-        cohort = get_object_or_404(Cohort, pk=pk)
+    def get(self, request, slug):
+        cohort = get_object_or_404(Cohort, slug=slug)
         country = request.query_params.get("country") or None
         rows = cohort_health(cohort=cohort, country=country)
         return Response({

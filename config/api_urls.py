@@ -39,6 +39,6 @@ urlpatterns = [
     path("cities/<slug:city>/strategy/", StrategyAPIView.as_view(), name="city-strategy"),
     path("cities/<slug:city>/strategy/pdf/", StrategyPDFAPIView.as_view(),
          name="city-strategy-pdf"),
-    path("cohorts/<int:pk>/health/", CohortHealthAPIView.as_view(), name="cohort-health"),
+    path("cohorts/<slug:slug>/health/", CohortHealthAPIView.as_view(), name="cohort-health"),
     *router.urls,
 ]

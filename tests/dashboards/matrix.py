@@ -9,7 +9,8 @@ CASES = [
 ]
 
 CASES.append(
-    Case("api/v1/cohorts/<int:pk>/health/", lambda w: f"/api/v1/cohorts/{w.cohort.pk}/health/",
+    Case("api/v1/cohorts/<slug:slug>/health/",
+         lambda w: f"/api/v1/cohorts/{w.cohort.slug}/health/",
          expect_signed_in(403, staff=200, anonymous=401), api=True),
 )
 

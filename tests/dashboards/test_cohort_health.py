@@ -173,7 +173,7 @@ def test_csv_export_and_unknown_format(demo, client):
 
 def test_api_gives_staff_the_same_figures_as_the_page(demo, client):
     client.force_login(factories.UserFactory(is_staff=True))
-    data = client.get(f"/api/v1/cohorts/{demo.pk}/health/").json()
+    data = client.get(f"/api/v1/cohorts/{demo.slug}/health/").json()
     rows = _rows(demo)
     assert {r["city"] for r in data["results"]} == set(rows)
     for result in data["results"]:

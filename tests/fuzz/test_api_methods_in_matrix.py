@@ -32,7 +32,7 @@ def test_keys_read_django_and_schema_spellings_alike():
         schema_key("/api/v1/cities/{city}/checkins/{id}/")
     )
     assert pattern_key("api/v1/^cities/(?P<city>[-a-zA-Z0-9_]+)/$") == "api/v1/cities/{}/"
-    assert pattern_key("api/v1/cohorts/<int:pk>/health/") == "api/v1/cohorts/{}/health/"
+    assert pattern_key("api/v1/cohorts/<slug:slug>/health/") == "api/v1/cohorts/{}/health/"
 
 
 def test_every_schema_operation_has_a_matrix_case_with_its_method():

@@ -77,7 +77,7 @@ ROWS = {
     "/api/v1/cities/{city}/sessions/{id}/": lambda w, c: w.extra["session"].pk,
     "/api/v1/applications/{id}/": lambda w, c: w.extra["application"].pk,
     "/api/v1/cohorts/{slug}/": lambda w, c: w.cohort.slug,
-    "/api/v1/cohorts/{id}/health/": lambda w, c: w.cohort.pk,
+    "/api/v1/cohorts/{slug}/health/": lambda w, c: w.cohort.slug,
     "/api/v1/library/{id}/": lambda w, c: w.extra["showcase_" + c].pk,
 }
 
