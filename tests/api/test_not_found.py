@@ -87,7 +87,7 @@ def test_a_missing_city_answers_like_a_hidden_one_everywhere(world, settings):
 @pytest.mark.parametrize("debug", [False, True])
 @pytest.mark.parametrize("path", [
     "/api/", "/api/v2/", "/api/v1/nothing-here/", "/api/v1/cities/alphaville/nothing-here/",
-    "/api/v1/cities/no-such-city/nothing-here/", "/api/v1/cohorts/not-a-number/health/",
+    "/api/v1/cities/no-such-city/nothing-here/", "/api/v1/cohorts/some-cohort/health/more/",
     "/api/v1/cities/alphaville/sessions/1/nothing/",
 ])
 def test_an_unknown_api_path_is_a_json_404(world, settings, path, debug):
