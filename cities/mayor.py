@@ -9,8 +9,9 @@ from django.db.models import Q
 from django.utils import timezone
 
 from cohorts.audience import sessions_for_city
+from cohorts.commitment import hours_this_month
 from cohorts.convening import NOT_CONFIRMED, mayor_presence
-from cohorts.hours import city_today, hours_this_month
+from cohorts.hours import city_today
 from cohorts.models import Audience
 
 

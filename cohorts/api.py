@@ -9,7 +9,8 @@ from rest_framework.response import Response
 
 from cities.api import CityNestedAPIMixin
 from cohorts.audience import sessions_for_city
-from cohorts.hours import ledger_months, ledger_note, log_learning
+from cohorts.commitment import ledger_months
+from cohorts.hours import ledger_note, log_learning
 from cohorts.models import HoursEntry, Rsvp, RsvpAnswer, Session
 from cohorts.rsvp import rsvp
 from config.api_cache import CachedCityListMixin
@@ -115,7 +116,9 @@ class HoursViewSet(CityNestedAPIMixin, mixins.CreateModelMixin, viewsets.Generic
         response = self.get_paginated_response(HoursEntrySerializer(page, many=True).data)
         response.data["months"] = [
             {"month": total.month.strftime("%Y-%m"), "hours": str(total.hours),
-             "commitment": str(total.commitment), "met": total.met}
+             "commitment": str(total.commitment), "met": total.met,
+             "members": [{"user": m.user.pk, "name": str(m.user), "hours": str(m.hours),
+                          "met": m.met} for m in total.members]}
             for total in ledger_months(city=request.city, months=MONTHS_SHOWN)
         ]
         return response

@@ -14,11 +14,13 @@ from decimal import Decimal
 from django.db.models import Count, Q, Sum
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_scopes import scopes_disabled
 
 from accounts.models import Membership, Role
 from cohorts import convening
+from cohorts.commitment import senior_teams
 from cohorts.convening import city_convening_status, convening_sessions, mayor_presence
 from cohorts.hours import city_today
 from cohorts.models import Attendance, Audience, Enrollment, HoursEntry, Session
@@ -34,8 +36,9 @@ RULES = {
                    "said yes but attendance not recorded yet, or no yes with more time."),
     "attendance": _("Share of invited places filled at past sessions. Green: 80% or more. "
                     "Amber: 60% or more. Red: below 60%."),
-    "hours": _("Team hours this month against the monthly commitment, pro rata to today. "
-               "Green: on track. Amber: at least 75% of the pro-rata target. Red: below."),
+    "hours": _("Each active senior-team member's hours this month against the commitment "
+               "each of them made, pro rata to today. Green: every member on track. Amber: "
+               "everyone at least 75% of the pro-rata target. Red: someone below."),
     "checkins": _("Logged check-ins against the coach's cadence since the cohort began. "
                   "Green: as many as expected. Amber: one short. Red: two or more short."),
     "actions": _("Open action items past their due date. Green: none. Amber: one or two. "
@@ -168,27 +171,39 @@ def _attendance(cohort, city_ids, now):
 
 
 def _hours(cohort, cities, today):
-    """``({city_id: Cell}, {city_id: [(month, hours, commitment)]})``."""
+    """``({city_id: Cell}, {city_id: [(month, team hours, team commitment)]})``.
+
+    The cell is per member: each active senior-team member's hours this month against the
+    per-member commitment pro rata to today; the city is as red as its furthest-behind
+    member (see :mod:`cohorts.commitment`).
+    """
     months = _months_of(cohort, today)
-    sums = defaultdict(Decimal)
+    sums = defaultdict(Decimal)  # (city_id, month) → team total
+    per_user = defaultdict(Decimal)  # (city_id, user_id, month) → hours
     if months:
-        for city_id, month, total in (
+        for city_id, user_id, month, total in (
             HoursEntry.objects.filter(
                 city_id__in=[c.pk for c in cities], on_date__gte=months[0],
                 on_date__lte=min(cohort.ends_on, today),
             )
-            .annotate(month=TruncMonth("on_date")).values("city_id", "month")
-            .annotate(total=Sum("hours")).values_list("city_id", "month", "total")
+            .annotate(month=TruncMonth("on_date")).values("city_id", "user_id", "month")
+            .annotate(total=Sum("hours")).values_list("city_id", "user_id", "month", "total")
         ):
             if isinstance(month, datetime):
                 month = month.date()
             sums[(city_id, month)] += Decimal(total or 0)
+            per_user[(city_id, user_id, month)] += Decimal(total or 0)
+    teams = senior_teams(city_ids=[c.pk for c in cities])
     cells, bars = {}, {}
     for city in cities:
         commitment = Decimal(city.monthly_commitment_hours)
-        bars[city.pk] = [(m, sums[(city.pk, m)], commitment) for m in months]
+        team = teams[city.pk]
+        bars[city.pk] = [(m, sums[(city.pk, m)], commitment * len(team)) for m in months]
         if not months:
             cells[city.pk] = Cell(NONE, _("Not started"))
+            continue
+        if not team:
+            cells[city.pk] = Cell(RED, _("No senior team"), 0)
             continue
         city_now = city_today(city)
         this_month = city_now.replace(day=1)
@@ -197,11 +212,16 @@ def _hours(cohort, cities, today):
         days_in_month = ((this_month + timedelta(days=32)).replace(day=1) - this_month).days
         elapsed = (city_now - this_month).days + 1 if city_now >= this_month else days_in_month
         target = commitment * Decimal(min(elapsed, days_in_month)) / Decimal(days_in_month)
-        done = sums[(city.pk, this_month)]
-        ratio = float(done / target) if target else 1.0
+        ratios = [
+            float(per_user[(city.pk, user.pk, this_month)] / target) if target else 1.0
+            for user in team
+        ]
+        on_track = sum(1 for ratio in ratios if ratio >= 1)
         cells[city.pk] = Cell(
-            _rag(ratio, 1, 0.75), f"{done.normalize():f} / {commitment.normalize():f} h",
-            float(done),
+            _rag(min(ratios), 1, 0.75),
+            gettext("%(on_track)s of %(members)s on track") % {
+                "on_track": on_track, "members": len(team)},
+            on_track,
         )
     return cells, bars
 

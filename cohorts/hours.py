@@ -7,13 +7,10 @@ months: a line's ``on_date`` is the day in the city's time zone.
 
 import uuid
 import zoneinfo
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
-from django.db.models import Sum
-from django.db.models.functions import TruncMonth
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
@@ -90,6 +87,10 @@ def log_learning(*, city, user, hours, on_date, note):
         errors["on_date"] = _("Enter a date.")
     elif on_date > city_today(city):
         errors["on_date"] = _("Learning cannot be logged for a day that has not come yet.")
+    elif (started := cohort_start(city=city)) is not None and on_date < started:
+        errors["on_date"] = _(
+            "Learning before the cohort began (%(date)s) does not count; give a later day."
+        ) % {"date": formats.date_format(started, "DATE_FORMAT")}
     if not (note or "").strip():
         errors["note"] = _("Say what you learned or worked on.")
     if errors:
@@ -115,102 +116,15 @@ def month_starts(*, city, months):
     return sorted({d.replace(day=1) for d in months}, reverse=True)
 
 
-@dataclass(frozen=True)
-class MonthTotal:
-    """A city's hours in one month against its commitment."""
-
-    month: date
-    hours: Decimal
-    commitment: Decimal
-
-    @property
-    def met(self):
-        return self.hours >= self.commitment
-
-    @property
-    def shortfall(self):
-        return max(self.commitment - self.hours, Decimal("0"))
-
-    @property
-    def percent(self):
-        if not self.commitment:
-            return 100
-        return min(int(self.hours * 100 / self.commitment), 100)
-
-
-def monthly_hours(*, city, months=6):
-    """The city's team's total hours per month vs ``City.monthly_commitment_hours``.
-
-    ``months``: how many months back from the city's current month (or a list of dates).
-    One query; newest month first.
-    """
-    starts = month_starts(city=city, months=months)
-    if not starts:
-        return []
-    last = starts[0]
-    end = date(last.year + (last.month == 12), last.month % 12 + 1, 1)
-    with scopes_disabled():  # filtered to ``city`` explicitly
-        totals = dict(
-            HoursEntry.objects.filter(city=city, on_date__gte=starts[-1], on_date__lt=end)
-            .annotate(month=TruncMonth("on_date"))
-            .values("month")
-            .annotate(total=Sum("hours"))
-            .values_list("month", "total")
-        )
-    totals = {
-        (m.date() if isinstance(m, datetime) else m): Decimal(t or 0).quantize(CENT)
-        for m, t in totals.items()
-    }
-    commitment = Decimal(city.monthly_commitment_hours)
-    return [
-        MonthTotal(month=start, hours=totals.get(start, Decimal("0.00")), commitment=commitment)
-        for start in starts
-    ]
-
-
-def ledger_months(*, city, months=6):
-    """:func:`monthly_hours` for the last ``months`` months, leaving out those before the
-    city's first cohort began (nothing was due then)."""
+def cohort_start(*, city):
+    """The day the city's first cohort began (None when it is in no cohort)."""
     from cohorts.models import Enrollment
 
     with scopes_disabled():
-        first = (
+        return (
             Enrollment.objects.filter(city=city).order_by("cohort__starts_on")
             .values_list("cohort__starts_on", flat=True).first()
         )
-    totals = monthly_hours(city=city, months=months)
-    if first is None:
-        return totals
-    return [total for total in totals if total.month >= first.replace(day=1)]
 
 
-def cities_this_month(*, cities):
-    """``{city_id: MonthTotal}`` of each city's current month (in its own time zone), in one
-    query: for the staff's view of a cohort."""
-    from django.db.models import Q
-
-    cities = list(cities)
-    starts = {city.pk: city_today(city).replace(day=1) for city in cities}
-    if not cities:
-        return {}
-    condition = Q()
-    for city_id, first in starts.items():
-        following = (first + timedelta(days=32)).replace(day=1)
-        condition |= Q(city_id=city_id, on_date__gte=first, on_date__lt=following)
-    with scopes_disabled():
-        sums = dict(
-            HoursEntry.objects.filter(condition).values("city_id").annotate(total=Sum("hours"))
-            .values_list("city_id", "total")
-        )
-    return {
-        city.pk: MonthTotal(
-            month=starts[city.pk], hours=Decimal(sums.get(city.pk) or 0).quantize(CENT),
-            commitment=Decimal(city.monthly_commitment_hours),
-        )
-        for city in cities
-    }
-
-
-def hours_this_month(*, city):
-    """The current month's :class:`MonthTotal` (in the city's time zone)."""
-    return monthly_hours(city=city, months=1)[0]
+# Monthly totals against the per-member commitment: see cohorts.commitment.

@@ -15,7 +15,7 @@ from django_scopes import scopes_disabled
 from accounts.models import Membership, Role
 from cities.models import City
 from cohorts.audience import role_matches
-from cohorts.hours import monthly_hours
+from cohorts.commitment import monthly_hours
 from cohorts.models import Audience, Cohort, Rsvp, RsvpAnswer, Session
 from cohorts.notices import ics_attachment
 from notifications.audiences import audience_of

@@ -18,9 +18,9 @@ from accounts.decorators import role_required, staff_required
 from cities.models import City
 from cohorts.attendance import save_attendance_checklist
 from cohorts.checks import calendar_warnings, session_warnings
+from cohorts.commitment import cities_this_month
 from cohorts.convening import mayor_presence
 from cohorts.forms import CancelForm, CopyPlanForm, SeriesForm, SessionTimeForm, apply_errors
-from cohorts.hours import cities_this_month
 from cohorts.models import Attendance, Cohort, Rsvp, RsvpAnswer, Session
 from cohorts.scheduling import (
     cancel_session,

@@ -15,8 +15,9 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from cohorts.audience import invited_membership, sessions_for_city
 from cohorts.calendar import ics_filename, session_ics
+from cohorts.commitment import ledger_months, member_rows
 from cohorts.forms import LogLearningForm, RsvpForm, apply_errors
-from cohorts.hours import city_today, ledger_months, log_learning
+from cohorts.hours import city_today, log_learning
 from cohorts.models import HoursEntry, Rsvp
 from cohorts.rsvp import rsvp
 from config.page_cache import cache_page_per_person
@@ -172,7 +173,8 @@ def hours(request, city):
                 return redirect("cohorts:hours", city=city.slug)
     entries = HoursEntry.objects.select_related("user").order_by("-on_date", "-pk")
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
+    months = ledger_months(city=city, months=MONTHS_SHOWN)
     return render(request, "cohorts/hours.html", {
         "city": city, "form": form, "can_log": can_log, "page": page,
-        "months": ledger_months(city=city, months=MONTHS_SHOWN),
+        "months": months, "member_rows": member_rows(months),
     }, status=400 if form.errors else 200)

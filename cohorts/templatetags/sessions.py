@@ -72,7 +72,7 @@ def hours(value):
 @register.inclusion_tag("cohorts/_hours_card.html")
 def hours_card(city):
     """The city home's card: this month's hours against the commitment."""
-    from cohorts.hours import hours_this_month
+    from cohorts.commitment import hours_this_month
 
     return {"city": city, "total": hours_this_month(city=city)}
 

@@ -55,8 +55,11 @@ def test_hours_lists_entries_and_months_against_the_commitment(town, no_scope):
 
     assert data["count"] == 1 and data["results"][0]["hours"] == "2.00"
     current = data["months"][0]
+    members = current.pop("members")
     assert current == {"month": city_today(town.city).strftime("%Y-%m"), "hours": "2.00",
                        "commitment": "5.0", "met": False}
+    assert {(m["user"], m["hours"]) for m in members} == {(town.cdo.pk, "2.00"),
+                                                          (town.policy.pk, "0.00")}
     # Six months back at most, and none before the city's cohort began.
     expected = [m.strftime("%Y-%m") for m in month_starts(city=town.city, months=6)
                 if m >= town.cohort.starts_on]

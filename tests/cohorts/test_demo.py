@@ -5,7 +5,7 @@ from django.core.management import call_command
 from django_scopes import scopes_disabled
 
 from cities.models import City
-from cohorts.hours import monthly_hours
+from cohorts.commitment import monthly_hours
 from cohorts.models import Attendance, HoursEntry, Rsvp, Session, SessionKind
 
 

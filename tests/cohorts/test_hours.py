@@ -12,7 +12,8 @@ from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
 from cohorts.attendance import mark_attendance
-from cohorts.hours import credit_hours, log_learning, monthly_hours
+from cohorts.commitment import monthly_hours
+from cohorts.hours import credit_hours, log_learning
 from cohorts.models import HoursEntry
 from cohorts.scheduling import schedule_session
 from tests import factories
@@ -102,6 +103,8 @@ def test_monthly_totals_compare_with_the_commitment(town, no_scope):
     for hours, day in ((3, 2), (2.5, 20)):
         credit_hours(city=town.city, user=town.cdo, hours=hours, on_date=datetime.date(
             2026, 10, day), source="self", source_key=f"self:{day}")
+    credit_hours(city=town.city, user=town.policy, hours=5, on_date=datetime.date(2026, 10, 9),
+                 source="self", source_key="self:policy")
     credit_hours(city=town.city, user=town.cdo, hours=4, on_date=datetime.date(2026, 11, 2),
                  source="self", source_key="self:nov")
 
@@ -109,9 +112,10 @@ def test_monthly_totals_compare_with_the_commitment(town, no_scope):
         city=town.city, months=[datetime.date(2026, 10, 1), datetime.date(2026, 11, 1)]
     )
 
-    assert (october.hours, october.met) == (Decimal("5.5"), True)
+    # Each member against 5 hours: in November the CDO is 1 short and the policy lead 5.
+    assert (october.hours, october.met) == (Decimal("10.5"), True)
     assert (november.hours, november.met, november.shortfall) == (Decimal("4"), False,
-                                                                   Decimal("1"))
+                                                                   Decimal("6"))
 
 
 @pytest.mark.parametrize(
@@ -173,7 +177,8 @@ def test_the_city_home_shows_this_months_hours(town, no_scope):
     body = client.get(f"/c/{town.city.slug}/").content.decode()
 
     assert "Training hours this month" in body
-    assert "<strong>2</strong> / 5" in body
+    assert "<strong>2</strong> hours by the team" in body
+    assert "0 of 2 senior-team members have done their 5 hours" in body
 
 
 def test_staff_see_each_citys_hours_this_month_on_the_cohort_page(town, no_scope):
@@ -189,5 +194,7 @@ def test_staff_see_each_citys_hours_this_month_on_the_cohort_page(town, no_scope
     page = client.get(f"/staff/cohorts/{town.cohort.slug}/").content.decode()
     table = page[page.index('class="city-hours"'):page.index("</table>", page.index("city-hours"))]
 
-    assert ">Alpha</a></th><td>6</td><td>5</td>" in table and "Met" in table
-    assert ">Beta</a></th><td>1.5</td><td>5</td>" in table and "3.5 h short" in table
+    assert ">Alpha</a></th><td>6</td><td>5 h each</td>" in table
+    assert "1 of 2 members met it" in table  # the policy lead logged nothing
+    assert ">Beta</a></th><td>1.5</td><td>5 h each</td>" in table
+    assert "0 of 1 members met it" in table

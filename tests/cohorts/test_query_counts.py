@@ -46,10 +46,10 @@ def _get(user, url):
 PAGES = [
     ("schedule", lambda t: t.cdo, lambda t: f"/c/{t.city.slug}/schedule/", 9),
     ("month", lambda t: t.cdo, lambda t: f"/c/{t.city.slug}/schedule/?view=month", 9),
-    ("hours", lambda t: t.cdo, lambda t: f"/c/{t.city.slug}/hours/", 11),
-    ("staff calendar", lambda t: t.staff, lambda t: f"/staff/cohorts/{t.cohort.slug}/", 12),
+    ("hours", lambda t: t.cdo, lambda t: f"/c/{t.city.slug}/hours/", 12),
+    ("staff calendar", lambda t: t.staff, lambda t: f"/staff/cohorts/{t.cohort.slug}/", 13),
     ("api sessions", lambda t: t.cdo, lambda t: f"/api/v1/cities/{t.city.slug}/sessions/", 10),
-    ("api hours", lambda t: t.cdo, lambda t: f"/api/v1/cities/{t.city.slug}/hours/", 11),
+    ("api hours", lambda t: t.cdo, lambda t: f"/api/v1/cities/{t.city.slug}/hours/", 12),
     ("feed", lambda t: t.cdo, lambda t: f"/calendar/{t.cdo.calendar_token}.ics", 10),
 ]
 

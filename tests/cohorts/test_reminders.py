@@ -86,5 +86,22 @@ def test_month_end_tells_a_city_below_its_commitment(town, no_scope):
 
     assert _told("hours.below_commitment") == sorted([town.cdo.pk, town.policy.pk])
     note = Notification.objects.filter(record__event="hours.below_commitment").first()
-    assert "2 of 5" in note.subject
+    assert "2 of 2 team members below 5 training hours" in note.subject
     assert town.city.monthly_commitment_hours == Decimal("5")
+
+
+def test_month_end_counts_each_member_not_the_teams_sum(town, no_scope):
+    """Alpha's CDO logged 12 hours, more than twice the 5 each member committed to, but its
+    policy lead logged none: the team is told (one keen member does not carry the rest)."""
+    credit_hours(city=town.city, user=town.cdo, hours=12, on_date=datetime.date(2027, 1, 10),
+                 source="self", source_key="self:a")
+
+    run_reminder_sweep(now=at(2027, 1, 29, 1))
+
+    assert _told("hours.below_commitment") == sorted(
+        [town.cdo.pk, town.policy.pk, town.other_cdo.pk]
+    )
+    note = Notification.objects.filter(
+        record__event="hours.below_commitment", recipient=town.cdo
+    ).first()
+    assert "Alpha: 1 of 2 team members below 5 training hours" in note.subject
