@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from accounts.models import Invitation, Membership, User
+from cities.people import CityPeopleAdminMixin
 from stewardship.admin_actions import delete_accounts
 
 
@@ -33,7 +34,8 @@ class UserAdmin(BaseUserAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(SimpleHistoryAdmin):
+class MembershipAdmin(CityPeopleAdminMixin, SimpleHistoryAdmin):
+    city_people_exempt = ["user"]  # whom to add to the city: anyone with an account
     list_display = ["user", "city", "role", "is_city_admin", "created_at"]
     list_filter = ["role", "city"]
     search_fields = ["user__email", "user__name", "city__name"]
@@ -42,7 +44,7 @@ class MembershipAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Invitation)
-class InvitationAdmin(admin.ModelAdmin):
+class InvitationAdmin(CityPeopleAdminMixin, admin.ModelAdmin):
     list_display = ["email", "city", "role", "created_at", "expires_at", "accepted_at"]
     list_filter = ["role", "city"]
     search_fields = ["email", "name", "city__name"]

@@ -6,6 +6,7 @@ With these classes every API call made by such a person, however it is authentic
 403 that tells them to set it up.
 """
 
+from drf_spectacular.authentication import SessionScheme
 from rest_framework import authentication, exceptions
 
 from accounts.mfa import MFA_SETUP_MESSAGE, has_totp, must_use_mfa
@@ -25,3 +26,10 @@ class TokenAuthentication(RequireMFAMixin, authentication.TokenAuthentication):
 
 class SessionAuthentication(RequireMFAMixin, authentication.SessionAuthentication):
     pass
+
+
+class RequireMFASessionScheme(SessionScheme):
+    """The OpenAPI schema documents our session authentication as the cookie it is (the
+    token one is matched by drf-spectacular's own extension, which covers subclasses)."""
+
+    target_class = "accounts.authentication.SessionAuthentication"

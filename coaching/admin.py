@@ -1,6 +1,9 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from cities.people import CityPeopleAdminMixin
+from coaching.actions import possible_owner_ids
+from coaching.checkins import city_member_ids
 from coaching.models import ActionItem, CheckIn, CoachAssignment, MayorRequest
 from config.admin_cache import CachedChangelistMixin
 
@@ -15,8 +18,10 @@ class CoachAssignmentAdmin(admin.ModelAdmin):
 
 
 @admin.register(CheckIn)
-class CheckInAdmin(CachedChangelistMixin, SimpleHistoryAdmin):
+class CheckInAdmin(CityPeopleAdminMixin, CachedChangelistMixin, SimpleHistoryAdmin):
     """Staff may read private notes; the admin is staff-only."""
+
+    city_people_fields = {"attendees": city_member_ids}
 
     list_display = ["city", "happened_at", "coach", "mode", "status"]
     # By cohort, not by city: a filter listing every city of the program (hundreds) cost
@@ -31,7 +36,8 @@ class CheckInAdmin(CachedChangelistMixin, SimpleHistoryAdmin):
 
 
 @admin.register(ActionItem)
-class ActionItemAdmin(CachedChangelistMixin, SimpleHistoryAdmin):
+class ActionItemAdmin(CityPeopleAdminMixin, CachedChangelistMixin, SimpleHistoryAdmin):
+    city_people_fields = {"owner": possible_owner_ids}
     list_display = ["title", "city", "owner", "due_on", "status"]
     list_filter = ["status", "city__enrollments__cohort"]  # one city: search its name
     list_per_page = 50
@@ -42,7 +48,7 @@ class ActionItemAdmin(CachedChangelistMixin, SimpleHistoryAdmin):
 
 
 @admin.register(MayorRequest)
-class MayorRequestAdmin(SimpleHistoryAdmin):
+class MayorRequestAdmin(CityPeopleAdminMixin, SimpleHistoryAdmin):
     list_display = ["question", "city", "deadline", "answered_at"]
     list_filter = ["city"]
     search_fields = ["question", "city__name"]

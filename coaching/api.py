@@ -9,8 +9,8 @@ from rest_framework import mixins, serializers, viewsets
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 
-from accounts.models import User
 from cities.api import CityNestedAPIMixin
+from cities.people import CityPersonField
 from coaching import actions, checkins
 from coaching.models import (
     ActionItem,
@@ -77,9 +77,7 @@ class CheckInInputSerializer(serializers.Serializer):
     happened_at = serializers.DateTimeField(required=False)
     duration_minutes = serializers.IntegerField(required=False, min_value=1, max_value=480)
     mode = serializers.ChoiceField(choices=CheckInMode.choices, required=False)
-    attendees = serializers.PrimaryKeyRelatedField(
-        many=True, required=False, queryset=User.objects.all()
-    )
+    attendees = CityPersonField(many=True, required=False, people=checkins.city_member_ids)
     summary = serializers.CharField(required=False, allow_blank=True)
     private_notes = serializers.CharField(required=False, allow_blank=True)
     decisions = serializers.CharField(required=False, allow_blank=True)
@@ -129,7 +127,8 @@ class CheckInViewSet(CachedCityListMixin, CityNestedAPIMixin, mixins.CreateModel
     def _save(self, request, checkin):
         if not can_log_checkin(request.user, request.city):
             raise PermissionDenied()
-        data = CheckInInputSerializer(data=request.data, partial=checkin is not None)
+        data = CheckInInputSerializer(data=request.data, partial=checkin is not None,
+                                      context=self.get_serializer_context())
         data.is_valid(raise_exception=True)
         values = dict(data.validated_data)
         intent = values.pop("status", CheckInStatus.LOGGED)
@@ -167,7 +166,7 @@ class ActionItemSerializer(serializers.ModelSerializer):
 class ActionItemInputSerializer(serializers.Serializer):
     title = serializers.CharField(max_length=200, required=False)
     details = serializers.CharField(required=False, allow_blank=True)
-    owner = serializers.PrimaryKeyRelatedField(queryset=User.objects.all(), required=False)
+    owner = CityPersonField(required=False, people=actions.possible_owner_ids)
     due_on = serializers.DateField(required=False)
     status = serializers.ChoiceField(choices=ActionItemStatus.choices, required=False)
     checkin = serializers.IntegerField(required=False, allow_null=True)
@@ -206,7 +205,7 @@ class ActionItemViewSet(CachedCityListMixin, CityNestedAPIMixin, mixins.CreateMo
         return ActionItemSerializer
 
     def create(self, request, *args, **kwargs):
-        data = ActionItemInputSerializer(data=request.data)
+        data = ActionItemInputSerializer(data=request.data, context=self.get_serializer_context())
         data.is_valid(raise_exception=True)
         values = dict(data.validated_data)
         values.pop("status", None)
@@ -226,7 +225,8 @@ class ActionItemViewSet(CachedCityListMixin, CityNestedAPIMixin, mixins.CreateMo
 
     def update(self, request, *args, **kwargs):
         item = self.get_object()
-        data = ActionItemInputSerializer(data=request.data, partial=True)
+        data = ActionItemInputSerializer(data=request.data, partial=True,
+                                         context=self.get_serializer_context())
         data.is_valid(raise_exception=True)
         values = dict(data.validated_data)
         status = values.pop("status", None)

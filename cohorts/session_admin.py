@@ -12,6 +12,7 @@ from django.utils.translation import ngettext
 
 from accounts.models import time_zone_choices
 from audit.admin_log import record_admin_action
+from cities.people import CityPeopleAdminMixin
 from cohorts.models import Attendance, HoursEntry, Rsvp, Session
 from cohorts.scheduling import (
     cancel_session,
@@ -79,7 +80,7 @@ class SessionAdminForm(forms.ModelForm):
 
 
 @admin.register(Session)
-class SessionAdmin(admin.ModelAdmin):
+class SessionAdmin(CityPeopleAdminMixin, admin.ModelAdmin):
     form = SessionAdminForm
     list_display = ["title", "kind", "local_start", "audience", "cohort", "is_cancelled"]
     list_filter = ["cohort", "kind", "audience", "is_cancelled"]
