@@ -17,6 +17,7 @@ from audit.admin_log import record_admin_action
 from cities import applications as domain
 from cities.application_models import Application
 from cities.eligibility import check_application
+from cohorts.tables import safe_row
 from config.admin_cache import CachedChangelistMixin
 
 CSV_COLUMNS = [
@@ -162,12 +163,12 @@ def applications_csv(queryset):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="applications.csv"'
     writer = csv.writer(response)
-    writer.writerow(CSV_COLUMNS)
+    writer.writerow(safe_row(CSV_COLUMNS))
     for a in queryset:
-        writer.writerow([
+        writer.writerow(safe_row([
             a.pk, a.cohort.slug, a.state, a.city_name, a.region, a.country, a.population,
             a.monthly_commitment_hours, a.has_cdo, a.mayor_name, a.mayor_email,
             a.mayor_commits_to_convening, len(a.team or []), a.eligible, a.readiness_score,
             a.submitted_at.isoformat() if a.submitted_at else "", a.applicant.email,
-        ])
+        ]))
     return response

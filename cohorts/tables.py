@@ -1,7 +1,14 @@
-"""Tables as files: one writer for every CSV and XLSX export staff download."""
+"""Tables as files: one writer for every CSV and XLSX export staff download.
+
+Every cell goes through ``safe_cell``: text that a spreadsheet would run as a formula (a
+city member's note ``=HYPERLINK(…)``, an applicant's city ``=1+1``) is written as text.
+``cities.staff_review.applications_csv`` writes its rows through ``safe_row`` too, and
+``tests/dashboards/test_formula_injection.py`` finds every writer and every export.
+"""
 
 import csv
 import io
+import re
 
 from django.http import Http404, HttpResponse
 from openpyxl import Workbook
@@ -12,10 +19,35 @@ FORMATS = {
 }
 
 
+FORMULA_STARTS = ("=", "+", "-", "@")
+CONTROL_STARTS = ("\t", "\r", "\n")
+_PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)*")
+
+
+def safe_cell(value):
+    """``value`` as a spreadsheet must show it, never as a formula: text whose first
+    non-blank character is ``= + - @``, or that starts with a tab or a line break, gets a
+    leading apostrophe (OWASP's advice on CSV injection). Numbers, dates and plain signed
+    numbers written as text (``-3.5``) are left alone."""
+    if not isinstance(value, str):
+        return value
+    if value.startswith(CONTROL_STARTS) or (
+        value.lstrip(" ").startswith(FORMULA_STARTS) and not _PLAIN_NUMBER.fullmatch(value)
+    ):
+        return "'" + value
+    return value
+
+
+def safe_row(row):
+    """Every cell of ``row`` through ``safe_cell``."""
+    return [safe_cell(value) for value in row]
+
+
 def table_bytes(header, rows, *, fmt, title):
     """``header`` and ``rows`` (lists of plain values) as CSV (UTF-8 with BOM, so Excel
     reads accents) or XLSX bytes."""
-    header = [str(h) for h in header]
+    header = safe_row([str(h) for h in header])
+    rows = [safe_row(row) for row in rows]
     if fmt == "csv":
         out = io.StringIO()
         writer = csv.writer(out)
@@ -24,15 +56,20 @@ def table_bytes(header, rows, *, fmt, title):
         return out.getvalue().encode("utf-8-sig")
     workbook = Workbook()
     sheet = workbook.active
-    sheet.title = str(title)[:31]
+    sheet.title = _sheet_title(title)
     sheet.append(header)
     for row in rows:
         sheet.append(list(row))
     sheet.freeze_panes = "A2"
-    workbook.properties.title = str(title)
+    workbook.properties.title = safe_cell(str(title))
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()
+
+
+def _sheet_title(title):
+    """A sheet name Excel accepts: at most 31 characters, none of ``[]:*?/\\``."""
+    return re.sub(r"[\[\]:*?/\\]", " ", str(title))[:31].strip() or "Sheet"
 
 
 def table_response(header, rows, *, fmt, title, filename):
