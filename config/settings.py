@@ -97,7 +97,16 @@ TEMPLATES = [
                 "notifications.context_processors.inbox",
             ],
         },
-    }
+    },
+    {
+        # Plain text (e-mail subjects and text bodies, notifications/rendering.py): the same
+        # templates, never HTML-escaped, so "O'Brien & Sons" is not "O&#x27;Brien &amp; Sons".
+        "NAME": "text",
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {"autoescape": False},
+    },
 ]
 
 DATABASES = {
@@ -257,6 +266,8 @@ REST_FRAMEWORK = {
         "token": env("API_THROTTLE_TOKEN", default="10/minute"),
     },
 }
+if PRODUCTION:  # no browsable API (its forms list related rows): JSON only
+    REST_FRAMEWORK["DEFAULT_RENDERER_CLASSES"] = ["rest_framework.renderers.JSONRenderer"]
 SPECTACULAR_SETTINGS = {
     "TITLE": "Civic Accelerator API",
     "DESCRIPTION": "Cohorts, applications and each city's sessions, hours, coaching, "

@@ -5,7 +5,7 @@ import zoneinfo
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.template import TemplateDoesNotExist
+from django.template import TemplateDoesNotExist, engines
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
@@ -31,16 +31,23 @@ def absolute_url(path):
     return settings.SITE_URL.rstrip("/") + "/" + path.lstrip("/")
 
 
+def render_text(template_name, context):
+    """Render a plain-text template: through the ``text`` engine (``TEMPLATES``), which
+    does not HTML-escape, so names and notes read as written in an e-mail's text part."""
+    return engines["text"].get_template(template_name).render(context)
+
+
 def render_message(*, event, context, language=None, time_zone=None, html=True):
-    """Render ``notifications/<event>/subject.txt``, ``body.txt`` and ``body.html``.
+    """Render ``notifications/<event>/subject.txt``, ``body.txt`` (plain text, not
+    escaped) and ``body.html`` (escaped).
 
     The subject is collapsed to one line. ``body.html`` is optional; the other two must
     exist (a missing template fails loudly in the caller's tests).
     """
     language = language or settings.LANGUAGE_CODE
     with translation.override(language), timezone.override(_zone(time_zone)):
-        subject = render_to_string(f"notifications/{event}/subject.txt", context)
-        text = render_to_string(f"notifications/{event}/body.txt", context)
+        subject = render_text(f"notifications/{event}/subject.txt", context)
+        text = render_text(f"notifications/{event}/body.txt", context)
         body_html = ""
         if html:
             try:
