@@ -9,6 +9,7 @@ city instead (``coaching.checkins.city_member_ids``, ``coaching.actions.possible
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from rest_framework import serializers
 
 from accounts.models import User
@@ -24,6 +25,11 @@ def people_of(city, people):
 class CityPersonField(serializers.PrimaryKeyRelatedField):
     """A person of the request's city, by id: the choices, and what is accepted, are
     ``people(city=request.city)``. Without a city (the OpenAPI schema) there are none."""
+
+    default_error_messages = {
+        **serializers.PrimaryKeyRelatedField.default_error_messages,
+        "does_not_exist": gettext_lazy("No one of this city has the id {pk_value}."),
+    }
 
     def __init__(self, *, people, **kwargs):
         self.people = people

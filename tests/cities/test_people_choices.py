@@ -202,3 +202,18 @@ def test_production_answers_json_only():
                             text=True, timeout=120, cwd=os.getcwd())
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "['JSONRenderer']"
+
+
+def test_the_api_refuses_a_person_of_another_city_with_a_message(world):
+    client = Client()
+    client.force_login(world.users["coach_a"])
+    stranger = world.users["member_b"]
+    response = client.post("/api/v1/cities/alphaville/action-items/", {
+        "title": "Publish the data", "owner": stranger.pk, "due_on": "2030-01-01",
+    }, content_type="application/json")
+    assert response.status_code == 400
+    assert response.json()["owner"] == [f"No one of this city has the id {stranger.pk}."]
+    with scopes_disabled():
+        from coaching.models import ActionItem
+
+        assert not ActionItem.objects.exists()
