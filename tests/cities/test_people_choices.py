@@ -217,3 +217,21 @@ def test_the_api_refuses_a_person_of_another_city_with_a_message(world):
         from coaching.models import ActionItem
 
         assert not ActionItem.objects.exists()
+
+
+def test_no_admin_inline_offers_a_list_of_accounts(world):
+    """Inlines show people read-only (or by the parent record): none lists every account."""
+    request = RequestFactory().get("/admin/")
+    request.user = world.users["staff"]
+    inlines = 0
+    with scopes_disabled():
+        for model_admin in admin.site._registry.values():
+            for inline in model_admin.get_inline_instances(request):
+                inlines += 1
+                formset = inline.get_formset(request)
+                for name, field in formset.form.base_fields.items():
+                    if name == formset.fk.name:
+                        continue  # the parent record, not a list
+                    assert not (isinstance(field, forms.ModelChoiceField)
+                                and field.queryset.model is User), (inline, name)
+    assert inlines >= 5
