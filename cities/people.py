@@ -7,6 +7,8 @@ city instead (``coaching.checkins.city_member_ids``, ``coaching.actions.possible
 ``tests/cities/test_people_choices.py`` walks every serializer, form and admin form.
 """
 
+from django import forms
+from django.contrib.admin.widgets import AutocompleteMixin
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -73,6 +75,22 @@ def people_fields(model_admin):
     return found | dict(getattr(model_admin, "city_people_fields", {}))
 
 
+def _limit(field, queryset):
+    """Offer only ``queryset`` in ``field``; an autocomplete (which searches every account
+    through ``/admin/autocomplete/``) becomes a plain list of those people."""
+    widget = getattr(field.widget, "widget", field.widget)  # inside the admin's wrapper
+    if isinstance(widget, AutocompleteMixin):
+        multiple = isinstance(field, forms.ModelMultipleChoiceField)
+        plain = (forms.SelectMultiple if multiple else forms.Select)(attrs={"size": 8}
+                                                                     if multiple else None)
+        if hasattr(field.widget, "widget"):
+            field.widget.widget = plain
+        else:
+            field.widget = plain
+    field.queryset = queryset
+    getattr(field.widget, "widget", field.widget).choices = field.choices
+
+
 def _chosen(value):
     if value is None:
         return []
@@ -92,7 +110,7 @@ class CityPeopleAdminMixin:
         fields, city = people_fields(self), getattr(obj, "city", None)
         for name, people in fields.items():
             if city is not None and name in form.base_fields:
-                form.base_fields[name].queryset = people_of(city, people)
+                _limit(form.base_fields[name], people_of(city, people))
         base_clean = form.clean
 
         def clean(form_self):

@@ -235,3 +235,23 @@ def test_no_admin_inline_offers_a_list_of_accounts(world):
                     assert not (isinstance(field, forms.ModelChoiceField)
                                 and field.queryset.model is User), (inline, name)
     assert inlines >= 5
+
+
+def test_an_admin_change_page_lists_the_records_city_people_not_a_search_of_every_account(
+        world):
+    with scopes_disabled():
+        checkin = factories.CheckInFactory(city=world.city, coach=world.users["coach_a"])
+        checkin.attendees.set([world.users["member_a"]])
+    client = Client()
+    client.force_login(world.users["staff"])
+    page = client.get(f"/admin/coaching/checkin/{checkin.pk}/change/")
+    assert page.status_code == 200
+    html = page.content.decode()
+    for name in ("attendees", "coach"):
+        select = re.search(rf'<select[^>]*name="{name}".*?</select>', html, re.S).group(0)
+        assert "data-ajax--url" not in select, name  # no search over every account
+        offered = {int(pk) for pk in re.findall(r'value="(\d+)"', select)}
+        _check(world, f"the admin's {name} list", offered)
+        assert world.users["member_a"].pk in offered or name == "coach"
+    assert world.users["coach_a"].pk in {int(pk) for pk in re.findall(
+        r'value="(\d+)"', re.search(r'<select[^>]*name="coach".*?</select>', html, re.S)[0])}
