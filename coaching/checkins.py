@@ -36,22 +36,6 @@ def city_member_ids(*, city):
     return set(Membership.objects.filter(city=city).values_list("user_id", flat=True))
 
 
-def default_attendee_ids(*, city):
-    """Who is pre-checked on a new check-in: last time's attendees, else the senior team."""
-    last = (
-        CheckIn.objects.filter(city=city, status=CheckInStatus.LOGGED)
-        .order_by("-happened_at").first()
-    )
-    if last is not None:
-        ids = set(last.attendees.values_list("pk", flat=True)) & city_member_ids(city=city)
-        if ids:
-            return ids
-    return set(
-        Membership.objects.filter(city=city).exclude(role=Role.MAYOR)
-        .values_list("user_id", flat=True)
-    )
-
-
 def new_checkin_defaults(*, city, now=None):
     """Sensible starting values for the quick logging form: a one-hour video call that
     has just ended (start rounded down to the quarter hour)."""

@@ -148,7 +148,7 @@ def checkin_new(request, city):
                 return _after_save(request, *saved)
         return _checkin_form_page(request, city, None, form, action_forms)
     initial = checkins.new_checkin_defaults(city=city)
-    initial["attendees"] = list(checkins.default_attendee_ids(city=city))
+    # Nobody is ticked in advance: a box left ticked would credit someone who was absent.
     assignment = CoachAssignment.objects.filter(enrollment__city=city).order_by(
         "-is_primary").first()
     cadence = assignment.cadence_days if assignment else 14

@@ -12,7 +12,8 @@ RAG_CHOICES = [("", _("Not assessed")), *Rag.choices]
 
 
 class CheckInForm(forms.ModelForm):
-    """The quick logging form: one page, defaults filled in, attendees pre-checked.
+    """The quick logging form: one page, defaults filled in; attendees start unticked
+    (each ticked person is credited the check-in's length, so none is ticked for the coach).
 
     With ``draft=True`` nothing is required (a draft may be incomplete).
     """
@@ -20,7 +21,8 @@ class CheckInForm(forms.ModelForm):
     attendees = forms.ModelMultipleChoiceField(
         label=_("Who attended"), queryset=User.objects.none(), required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text=_("Their training hours are credited when the check-in is logged."),
+        help_text=_("Nobody is ticked in advance: tick each person who took part. Their "
+                    "training hours are credited when the check-in is logged."),
     )
 
     class Meta:

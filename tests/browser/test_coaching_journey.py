@@ -39,7 +39,9 @@ def test_a_checkin_its_actions_and_the_mayors_answer(page, live_server, demo):
     page.get_by_role("link", name=re.compile("Log a check-in")).first.click()
     page.wait_for_load_state("load")
     assert path_of(page) == "/c/riverton/coaching/checkins/new/"
-    assert page.get_by_label("Dana Data").is_checked()
+    # Nobody is ticked in advance (a ticked box credits hours): the coach ticks who came.
+    assert not page.get_by_label("Dana Data").is_checked()
+    page.get_by_label("Dana Data").check()
     assert_accessible(page)
 
     page.fill("#id_summary", SUMMARY)

@@ -171,6 +171,7 @@ def _run(journey):
     summary = "Inventario de datos revisado / inventário revisado."
     journey.wrote(summary, "Presentó la visión / apresentou a visão.")
     page.fill("#id_summary", summary)
+    page.locator('input[name="attendees"]').first.check()  # nobody is ticked in advance
     page.check('input[name="lead_rag"][value="green"]')
     page.fill("#id_lead_why", "Presentó la visión / apresentou a visão.")
     journey.submit(

@@ -220,6 +220,11 @@ def test_a_coach_logs_a_checkin_with_the_keyboard(page, live_server, demo):
     assert_accessible(page)
 
     kb.skip_to_main()
+    # Nobody is ticked in advance: the coach ticks who took part.
+    attendee = kb.tab_to('input[name="attendees"]')
+    assert attendee.role == "checkbox" and attendee.checked is False
+    kb.press("Space")
+    assert kb.focus().checked is True
     kb.tab_to("#id_summary")
     kb.type("Inventory finished; the stewards meet monthly.")
     lead = kb.tab_to('input[name="lead_rag"]')

@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
-from coaching.checkins import default_attendee_ids, log_checkin, save_checkin_draft
+from coaching.checkins import log_checkin, save_checkin_draft
 from coaching.models import CheckIn, CheckInStatus
 from cohorts.models import HoursEntry
 from notifications.models import Notification
@@ -117,11 +117,16 @@ def test_only_the_citys_coach_and_staff_log_checkins(world, role):
     assert staff.coach is None
 
 
-def test_attendees_are_pre_checked_from_the_last_checkin(world):
-    with scope(city=world.city):
-        first = default_attendee_ids(city=world.city)
-    # No check-in yet: the senior team without the mayor.
-    assert first == {world.users["member_a"].pk, world.users["manager_a"].pk}
-    _log(world, values=_values(), attendee_ids={world.users["manager_a"].pk})
-    with scope(city=world.city):
-        assert default_attendee_ids(city=world.city) == {world.users["manager_a"].pk}
+def test_no_attendee_is_ticked_in_advance_on_a_new_checkin(world, client):
+    """A box ticked by default credits hours to whoever the coach forgets to untick: the
+    new form starts with nobody ticked, even after a check-in everyone attended."""
+    _log(world, values=_values(), attendee_ids={world.users["member_a"].pk,
+                                                world.users["manager_a"].pk})
+    client.force_login(world.users["coach_a"])
+
+    page = client.get(f"/c/{world.city.slug}/coaching/checkins/new/").content.decode()
+
+    boxes = [tag for tag in page.split("<input")[1:] if 'name="attendees"' in tag.split(">")[0]]
+    assert len(boxes) >= 2
+    assert not any("checked" in tag.split(">")[0] for tag in boxes)
+    assert "Nobody is ticked in advance" in page
