@@ -14,7 +14,7 @@ from django_scopes import scopes_disabled
 
 from accounts.models import validate_time_zone
 from cohorts.models import Audience, Enrollment, Session
-from cohorts.notices import notify_session_changed
+from cohorts.notices import announce_sessions, notify_session_changed
 from config.data_versions import forget_data
 
 COPIED_FIELDS = (
@@ -53,10 +53,11 @@ def check_session_fields(*, cohort, starts_at, ends_at, time_zone, audience, cit
 
 
 def schedule_session(*, cohort, kind, title, starts_at, ends_at, time_zone=None,
-                     audience=Audience.EVERYONE, city=None, **fields):
+                     audience=Audience.EVERYONE, city=None, announce=True, **fields):
     """Add a session to ``cohort``'s calendar; returns it (see ``checks`` for warnings).
 
     ``fields`` may set description, location, video_url, capacity, module and host.
+    Its audience is told (with the .ics) unless ``announce`` is False.
     """
     time_zone = time_zone or cohort.time_zone
     check_session_fields(cohort=cohort, starts_at=starts_at, ends_at=ends_at, time_zone=time_zone,
@@ -67,6 +68,8 @@ def schedule_session(*, cohort, kind, title, starts_at, ends_at, time_zone=None,
     )
     session.full_clean()
     session.save()
+    if announce:
+        announce_sessions(sessions=[session])
     return session
 
 
@@ -114,9 +117,10 @@ def shift_wall_clock(moment, *, zone, days):
     return timezone.make_aware(naive, zone)
 
 
-def duplicate_session(*, session, starts_at=None, days=None):
+def duplicate_session(*, session, starts_at=None, days=None, announce=True):
     """A copy of ``session`` (new UID) at ``starts_at``, or ``days`` later at the same
-    wall-clock time; its materials links are copied too.
+    wall-clock time; its materials links are copied too. The copy's audience is told
+    unless ``announce`` is False (a series or a plan tells everyone once, at the end).
     """
     from curriculum.models import Material
 
@@ -135,6 +139,8 @@ def duplicate_session(*, session, starts_at=None, days=None):
         for m in session.materials.all()
     )
     forget_data(models=["curriculum.material"], everything=True)  # bulk_create: no signals
+    if announce:
+        announce_sessions(sessions=[copy])
     return copy
 
 
@@ -142,18 +148,25 @@ def create_weekly_series(*, session, weeks):
     """Repeat ``session`` every week, ``weeks`` sessions in all (the original included).
 
     Each copy keeps the wall-clock time in the session's zone. Returns the new sessions.
+    The audience is told once about the whole series (one message per person).
     """
     if not isinstance(weeks, int) or not 2 <= weeks <= 26:
         raise ValidationError({"weeks": _("Choose between 2 and 26 weeks.")})
     with transaction.atomic():
-        return [duplicate_session(session=session, days=7 * n) for n in range(1, weeks)]
+        copies = [
+            duplicate_session(session=session, days=7 * n, announce=False)
+            for n in range(1, weeks)
+        ]
+        announce_sessions(sessions=copies)
+    return copies
 
 
 @transaction.atomic
 def copy_cohort_plan(*, source, target):
     """Copy ``source`` cohort's sessions to ``target``, shifted by the gap between their
     start dates (wall-clock times kept). Cancelled sessions and one-city sessions for a
-    city not in ``target`` are left out. Returns the new sessions.
+    city not in ``target`` are left out. Returns the new sessions. Each person invited
+    to some of them is told once, about theirs.
     """
     if source.pk == target.pk:
         raise ValidationError({"source": _("Choose another cohort to copy from.")})
@@ -164,8 +177,9 @@ def copy_cohort_plan(*, source, target):
     for session in source.sessions.filter(is_cancelled=False).order_by("starts_at"):
         if session.audience == Audience.CITY and session.city_id not in target_cities:
             continue
-        copy = duplicate_session(session=session, days=days)
+        copy = duplicate_session(session=session, days=days, announce=False)
         copy.cohort = target
         copy.save(update_fields=["cohort"])
         copies.append(copy)
+    announce_sessions(sessions=copies)
     return copies

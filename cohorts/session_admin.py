@@ -14,6 +14,7 @@ from accounts.models import time_zone_choices
 from audit.admin_log import record_admin_action
 from cities.people import CityPeopleAdminMixin
 from cohorts.models import Attendance, HoursEntry, Rsvp, Session
+from cohorts.notices import announce_sessions
 from cohorts.scheduling import (
     cancel_session,
     check_session_fields,
@@ -111,6 +112,8 @@ class SessionAdmin(CityPeopleAdminMixin, admin.ModelAdmin):
                 self.message_user(request, " ".join(error.messages), messages.ERROR)
             return
         super().save_model(request, obj, form, change)
+        if not change:
+            announce_sessions(sessions=[obj])  # a new session: its audience is told
 
     @admin.action(description=_("Duplicate one week later"))
     def duplicate_next_week(self, request, queryset):

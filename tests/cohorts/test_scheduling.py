@@ -138,9 +138,10 @@ def test_moving_tells_the_audience_with_an_updated_ics(town, no_scope,
     with django_capture_on_commit_callbacks(execute=True):
         move_session(session=session, starts_at=at(2027, 1, 14, 12), reason="Room change")
 
-    told = set(Notification.objects.values_list("recipient_id", flat=True))
+    told = set(Notification.objects.filter(record__event="session.moved")
+               .values_list("recipient_id", flat=True))
     assert told == {town.cdo.pk, town.policy.pk, town.other_cdo.pk}
-    email = EmailOutbox.objects.get(to=town.cdo.email)
+    email = EmailOutbox.objects.get(to=town.cdo.email, record__event="session.moved")
     assert "Room change" in email.body_text
     (attachment,) = email.attachments
     event = icalendar.Calendar.from_ical(attachment["content"]).walk("VEVENT")[0]
@@ -153,10 +154,11 @@ def test_cancelling_tells_the_audience(town, no_scope):
 
     cancel_session(session=session, reason="Coach away")
 
-    assert set(Notification.objects.values_list("recipient_id", flat=True)) == {
+    cancelled = Notification.objects.filter(record__event="session.cancelled")
+    assert set(cancelled.values_list("recipient_id", flat=True)) == {
         town.mayor.pk, town.cdo.pk, town.policy.pk
     }
-    assert "Cancelled: Alpha coaching" in Notification.objects.first().subject
+    assert "Cancelled: Alpha coaching" in cancelled.first().subject
 
 
 def test_the_staff_session_page_moves_a_session(town):

@@ -90,7 +90,8 @@ def test_the_moved_session_email_shows_each_persons_time(town, django_capture_on
         move_session(session=session, starts_at=AFTER_CHANGE)
 
     with scopes_disabled():
-        bodies = {e.to: e.body_text for e in EmailOutbox.objects.all()}
+        moved = EmailOutbox.objects.filter(record__event="session.moved")
+        bodies = {e.to: e.body_text for e in moved}
     assert "15:00–16:00 America/Los Angeles" in bodies[town.cdo.email]
     assert "19:00–20:00 America/Sao Paulo" in bodies[town.policy.email]
     assert "18:00–19:00 America/New York" in bodies[town.mayor.email]
