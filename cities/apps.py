@@ -14,3 +14,7 @@ class CitiesConfig(AppConfig):
         from config import data_versions
 
         data_versions.connect_signals()  # cached pages follow every record of their city
+
+        from config.api_inputs import install_date_fields
+
+        install_date_fields()  # the API refuses dates it could not show in every zone

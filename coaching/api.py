@@ -22,6 +22,7 @@ from coaching.models import (
     Rag,
 )
 from coaching.rules import can_log_checkin, can_manage_action_items, can_view_private_notes
+from config import api_inputs
 from config.api_cache import CachedCityListMixin
 
 RATING_FIELDS = [f"{p.value}_{part}" for p in Pillar for part in ("rag", "why")]
@@ -74,14 +75,14 @@ class CheckInDocumentedSerializer(CheckInSerializer):
 class CheckInInputSerializer(serializers.Serializer):
     """What a coach sends to log (``status: logged``, the default) or draft a check-in."""
 
-    happened_at = serializers.DateTimeField(required=False)
+    happened_at = api_inputs.DateTimeField(required=False)
     duration_minutes = serializers.IntegerField(required=False, min_value=1, max_value=480)
     mode = serializers.ChoiceField(choices=CheckInMode.choices, required=False)
     attendees = CityPersonField(many=True, required=False, people=checkins.city_member_ids)
     summary = serializers.CharField(required=False, allow_blank=True)
     private_notes = serializers.CharField(required=False, allow_blank=True)
     decisions = serializers.CharField(required=False, allow_blank=True)
-    next_checkin_on = serializers.DateField(required=False, allow_null=True)
+    next_checkin_on = api_inputs.DateField(required=False, allow_null=True)
     status = serializers.ChoiceField(choices=CheckInStatus.choices, default=CheckInStatus.LOGGED)
 
     def get_fields(self):
@@ -110,11 +111,11 @@ class CheckInViewSet(CachedCityListMixin, CityNestedAPIMixin, mixins.CreateModel
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):  # the OpenAPI schema, no city
             return CheckIn.objects.none()
-        queryset = CheckIn.objects.filter(city=self.request.city).select_related(
-            "coach"
-        ).prefetch_related("attendees").order_by("-happened_at", "-pk")
+        queryset = checkins.checkins_visible_to(
+            city=self.request.city, user=self.request.user
+        ).select_related("coach").prefetch_related("attendees").order_by("-happened_at", "-pk")
         if not self._coaching():
-            queryset = queryset.filter(status=CheckInStatus.LOGGED).defer("private_notes")
+            queryset = queryset.defer("private_notes")
         return queryset
 
     def get_serializer_class(self):
@@ -167,7 +168,7 @@ class ActionItemInputSerializer(serializers.Serializer):
     title = serializers.CharField(max_length=200, required=False)
     details = serializers.CharField(required=False, allow_blank=True)
     owner = CityPersonField(required=False, people=actions.possible_owner_ids)
-    due_on = serializers.DateField(required=False)
+    due_on = api_inputs.DateField(required=False)
     status = serializers.ChoiceField(choices=ActionItemStatus.choices, required=False)
     checkin = serializers.IntegerField(required=False, allow_null=True)
     initiative = serializers.IntegerField(required=False, allow_null=True)

@@ -31,6 +31,18 @@ REQUIRED_IN_DATABASE = {"happened_at", "duration_minutes", "mode"}
 MAX_DURATION_MINUTES = 8 * 60
 
 
+def checkins_visible_to(*, city, user=None):
+    """The check-ins of ``city`` that ``user`` may read: every one for its coaches and the
+    program staff; only the logged ones for the city's own people (a draft, with its
+    summary, decisions and ratings, stays the coach's until it is logged). Without ``user``:
+    what the city's people see (its data export). Private notes are the caller's to leave
+    out."""
+    checkins = CheckIn.objects.filter(city=city)
+    if user is None or not can_log_checkin(user, city):
+        checkins = checkins.filter(status=CheckInStatus.LOGGED)
+    return checkins
+
+
 def city_member_ids(*, city):
     """The ids of the people on ``city``'s team (the possible attendees and owners)."""
     return set(Membership.objects.filter(city=city).values_list("user_id", flat=True))

@@ -33,6 +33,7 @@ from coaching.rules import (
     can_request_mayor_decision,
     can_update_action_item,
 )
+from config.inputs import parse_id
 from config.page_cache import cache_page_per_person
 
 ACTION_ROWS = 3
@@ -158,10 +159,10 @@ def checkin_new(request, city):
 
 
 def _autosaved_draft(request):
-    pk = request.POST.get("checkin") or ""
-    if not pk.isdigit():
+    pk = parse_id(request.POST.get("checkin"))
+    if pk is None:
         return None
-    return CheckIn.objects.filter(pk=int(pk), status=CheckInStatus.DRAFT).first()
+    return CheckIn.objects.filter(pk=pk, status=CheckInStatus.DRAFT).first()
 
 
 def _after_save(request, checkin, logged):
@@ -176,9 +177,8 @@ def checkin_detail(request, city, pk):
     """Coach and staff: edit the check-in. The city's people: read its shared part."""
     city = request.city
     can_edit = can_log_checkin(request.user, city)
-    queryset = CheckIn.objects.select_related("coach").prefetch_related("attendees")
-    if not can_edit:
-        queryset = queryset.filter(status=CheckInStatus.LOGGED)
+    queryset = checkins.checkins_visible_to(city=city, user=request.user).select_related(
+        "coach").prefetch_related("attendees")
     checkin = get_object_or_404(queryset, pk=pk)
     if not can_edit:
         if request.method == "POST":
@@ -214,9 +214,8 @@ def checkin_autosave(request, city):
         raise PermissionDenied
     checkin = None
     if request.POST.get("checkin"):
-        try:
-            pk = int(request.POST["checkin"])
-        except ValueError:
+        pk = parse_id(request.POST["checkin"])
+        if pk is None:
             return JsonResponse({"errors": {"checkin": [_("Unknown check-in.")]}}, status=400)
         checkin = get_object_or_404(CheckIn, pk=pk)
         if checkin.is_logged:

@@ -7,11 +7,12 @@ from accounts.models import User
 from coaching.models import CheckIn, CheckInMode, Pillar, Rag
 from config.date_inputs import IsoDateInput as DateInput
 from config.date_inputs import IsoDateTimeInput as DateTimeInput
+from config.inputs import SupportedYearsMixin
 
 RAG_CHOICES = [("", _("Not assessed")), *Rag.choices]
 
 
-class CheckInForm(forms.ModelForm):
+class CheckInForm(SupportedYearsMixin, forms.ModelForm):
     """The quick logging form: one page, defaults filled in; attendees start unticked
     (each ticked person is credited the check-in's length, so none is ticked for the coach).
 
@@ -80,7 +81,7 @@ class OwnerChoiceField(forms.ModelChoiceField):
         return str(user)
 
 
-class ActionItemForm(forms.Form):
+class ActionItemForm(SupportedYearsMixin, forms.Form):
     title = forms.CharField(label=_("Action"), max_length=200)
     owner = OwnerChoiceField(label=_("Owner"), queryset=User.objects.none())
     due_on = forms.DateField(label=_("Due on"), widget=DateInput())
@@ -118,7 +119,7 @@ class ActionItemForm(forms.Form):
         return data
 
 
-class MayorRequestForm(forms.Form):
+class MayorRequestForm(SupportedYearsMixin, forms.Form):
     question = forms.CharField(label=_("Question for the mayor"), max_length=300)
     context = forms.CharField(label=_("Context"), required=False,
                               widget=forms.Textarea(attrs={"rows": 3}))

@@ -7,12 +7,11 @@ from django.utils import timezone
 
 from accounts.models import User
 from coaching.cadence import cadence_for, with_cadence_facts
+from coaching.checkins import checkins_visible_to
 from coaching.forms import ActionItemForm, MayorAnswerForm, MayorRequestForm
 from coaching.models import (
     ActionItem,
     ActionItemStatus,
-    CheckIn,
-    CheckInStatus,
     CoachAssignment,
     MayorRequest,
 )
@@ -65,11 +64,9 @@ def coaching_page_context(*, request, city, forms, all_open=False, all_history=F
     ``all_history``."""
     user = request.user
     coaching = can_log_checkin(user, city)
-    checkins = CheckIn.objects.filter(city=city).select_related("coach").prefetch_related(
-        "attendees"
-    ).defer("private_notes")
-    if not coaching:
-        checkins = checkins.filter(status=CheckInStatus.LOGGED)
+    checkins = checkins_visible_to(city=city, user=user).select_related(
+        "coach"
+    ).prefetch_related("attendees").defer("private_notes")
     shown = HISTORY_LIMIT if all_history else HISTORY_SHOWN
     checkins = list(checkins.order_by("-happened_at", "-pk")[:shown + 1])
     more_checkins = not all_history and len(checkins) > shown

@@ -13,6 +13,7 @@ from cohorts.commitment import ledger_months
 from cohorts.hours import ledger_note, log_learning
 from cohorts.models import HoursEntry, Rsvp, RsvpAnswer, Session
 from cohorts.rsvp import rsvp
+from config import api_inputs
 from config.api_cache import CachedCityListMixin
 
 MONTHS_SHOWN = 6
@@ -91,7 +92,7 @@ class HoursEntrySerializer(serializers.ModelSerializer):
 
 class LogLearningSerializer(serializers.Serializer):
     hours = serializers.DecimalField(max_digits=5, decimal_places=2)
-    on_date = serializers.DateField()
+    on_date = api_inputs.DateField()
     note = serializers.CharField(max_length=500)
 
 

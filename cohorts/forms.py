@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from cohorts.models import Cohort, RsvpAnswer
 from cohorts.wall_clock import in_zone, wall_clock
 from config.date_inputs import IsoDateInput, IsoTimeInput
+from config.inputs import SupportedYearsMixin
 
 
 def apply_errors(form, error):
@@ -27,7 +28,7 @@ class RsvpForm(forms.Form):
     )
 
 
-class LogLearningForm(forms.Form):
+class LogLearningForm(SupportedYearsMixin, forms.Form):
     hours = forms.DecimalField(
         label=_("Hours"), min_value=0.25, max_value=24, decimal_places=2,
         widget=forms.NumberInput(attrs={"step": "0.25"}),
@@ -39,7 +40,7 @@ class LogLearningForm(forms.Form):
     )
 
 
-class SessionTimeForm(forms.Form):
+class SessionTimeForm(SupportedYearsMixin, forms.Form):
     """A date and a time read in the session's own zone."""
 
     date = forms.DateField(label=_("Date"), widget=IsoDateInput())

@@ -9,6 +9,7 @@ from rest_framework.views import APIView
 
 from cohorts.health import RULES, cohort_health
 from cohorts.models import Cohort
+from config import api_inputs
 
 
 class CellSerializer(serializers.Serializer):
@@ -18,7 +19,7 @@ class CellSerializer(serializers.Serializer):
 
 
 class MonthSerializer(serializers.Serializer):
-    month = serializers.DateField()
+    month = api_inputs.DateField()
     hours = serializers.DecimalField(max_digits=8, decimal_places=2)
     commitment = serializers.DecimalField(max_digits=6, decimal_places=1)
 

@@ -17,13 +17,14 @@ from cohorts.health_export import COLUMNS, header, table
 from cohorts.models import Cohort, ReportStatus
 from cohorts.report import request_cohort_report
 from cohorts.tables import table_response
+from config.inputs import parse_id
 from config.page_cache import cache_page_per_person
 
 
 def _filtered_rows(request, cohort):
     coach = None
-    coach_id = request.GET.get("coach", "")
-    if coach_id.isdigit():
+    coach_id = parse_id(request.GET.get("coach"))
+    if coach_id is not None:
         coach = User.objects.filter(pk=coach_id).first()
     country = request.GET.get("country", "").strip()
     data = _dashboard_data(cohort, coach, country or None)
@@ -116,8 +117,7 @@ def cohort_export(request, slug, what, fmt):
         raise Http404
     cohort = get_object_or_404(Cohort, slug=slug)
     filters = {key: request.GET.get(key, "").strip() for key in ("country", "city", "status")}
-    coach = request.GET.get("coach", "")
-    filters["coach"] = int(coach) if coach.isdigit() else None
+    filters["coach"] = parse_id(request.GET.get("coach"))
     head, rows = export_rows(what=what, cohort=cohort, filters=filters)
     return table_response(head, rows, fmt=fmt, title=EXPORTS[what],
                           filename=f"{what}-{cohort.slug}")

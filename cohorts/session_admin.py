@@ -23,6 +23,7 @@ from cohorts.scheduling import (
     move_session,
 )
 from cohorts.wall_clock import WallClockField, in_zone, wall_clock
+from config.inputs import SupportedYearsMixin
 from curriculum.models import Material
 
 
@@ -33,7 +34,7 @@ class MaterialInline(admin.TabularInline):
     extra = 0
 
 
-class SessionAdminForm(forms.ModelForm):
+class SessionAdminForm(SupportedYearsMixin, forms.ModelForm):
     """Start and end are typed and shown in the session's own ``time_zone`` (not in the
     staff member's zone, as the admin would do by itself)."""
 

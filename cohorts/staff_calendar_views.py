@@ -30,6 +30,7 @@ from cohorts.scheduling import (
     move_session,
     shift_wall_clock,
 )
+from config.inputs import parse_id
 
 
 def _convening_confirmations(sessions):
@@ -150,9 +151,9 @@ def attendance_checklist(request, session_id):
     if request.method == "POST":
         present = set()
         for value in request.POST.getlist("present"):
-            user_id, _sep, city_id = value.partition(":")
-            if user_id.isdigit() and city_id.isdigit():
-                present.add((int(user_id), int(city_id)))
+            user_id, _sep, city_id = (parse_id(part) for part in value.partition(":"))
+            if user_id is not None and city_id is not None:
+                present.add((user_id, city_id))
         try:
             count = save_attendance_checklist(session=session, present=present, by=request.user)
         except ValidationError as problem:

@@ -20,6 +20,7 @@ from cohorts.forms import LogLearningForm, RsvpForm, apply_errors
 from cohorts.hours import city_today, log_learning
 from cohorts.models import HoursEntry, Rsvp
 from cohorts.rsvp import rsvp
+from config.inputs import InputError, parse_month
 from config.page_cache import cache_page_per_person
 from curriculum.models import Material
 
@@ -33,11 +34,9 @@ def _month_param(request):
     if not raw:
         return today.replace(day=1), None
     try:
-        return datetime.strptime(raw, "%Y-%m").date(), None
-    except ValueError:
-        return today.replace(day=1), _("“%(month)s” is not a month; use YYYY-MM.") % {
-            "month": raw
-        }
+        return parse_month(raw), None
+    except InputError as error:
+        return today.replace(day=1), str(error)
 
 
 def _month_weeks(month, sessions):

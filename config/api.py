@@ -9,12 +9,19 @@ answer :func:`error_response` for ``/api/`` paths. All of them give the same byt
 
 import logging
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import (
+    PermissionDenied,
+    RequestDataTooBig,
+    SuspiciousOperation,
+    ValidationError,
+)
 from django.http import Http404, HttpResponse
 from rest_framework import exceptions, permissions, status
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView, exception_handler
+
+from config.request_limits import too_large_message
 
 logger = logging.getLogger(__name__)
 
@@ -27,6 +34,10 @@ def json_exception_handler(exc, context):
         )
     if isinstance(exc, Http404):
         exc = exceptions.NotFound()  # the same answer whether a row is missing or hidden
+    if isinstance(exc, RequestDataTooBig):  # a body sent without a length (chunked)
+        return Response({"detail": too_large_message()}, status=413)
+    if isinstance(exc, SuspiciousOperation):  # too many fields or files, a forged header…
+        exc = exceptions.ParseError(str(exc))
     response = exception_handler(exc, context)
     if response is not None:
         return response

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from config.date_inputs import IsoDateInput
+from config.inputs import SupportedYearsMixin
 from showcases.library import SIZE_BANDS
 from showcases.models import Pillar, PracticeType, Showcase, ShowcaseRound
 from showcases.workflow import DRAFT_FIELDS
@@ -13,7 +14,7 @@ def add_errors(form, error):
         form.add_error(name if name in form.fields else None, messages)
 
 
-class ShowcaseForm(forms.ModelForm):
+class ShowcaseForm(SupportedYearsMixin, forms.ModelForm):
     class Meta:
         model = Showcase
         fields = list(DRAFT_FIELDS)

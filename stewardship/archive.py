@@ -15,8 +15,10 @@ from django.db import models
 
 from accounts.models import Invitation, Membership
 from cities.models import Application
+from coaching.checkins import checkins_visible_to
 from coaching.models import ActionItem, CheckIn, CoachAssignment, MayorRequest
-from cohorts.models import Attendance, Enrollment, HoursEntry, Rsvp, Session
+from cohorts.audience import sessions_for_city
+from cohorts.models import Attendance, Enrollment, HoursEntry, Rsvp
 from notifications.models import NotificationEvent
 from showcases.models import Evidence, Feedback, Message, Showcase, ShowcaseSlot
 from strategy.models import (
@@ -149,12 +151,7 @@ def _program(city, contents):
         .select_related("coach")
         .order_by("pk")
     ]
-    cohorts = [e.cohort_id for e in enrollments]
-    sessions = (
-        Session.objects.filter(cohort_id__in=cohorts)
-        .filter(models.Q(city__isnull=True) | models.Q(city=city))
-        .select_related("host")
-    )
+    sessions = sessions_for_city(city=city).select_related("host")  # as the portal lists them
     contents.documents["sessions"] = [row(s, skip={"uid"}) for s in sessions.order_by("starts_at")]
     contents.documents["rsvps"] = [
         row(r) for r in Rsvp.objects.filter(city=city).select_related("user").order_by("pk")
@@ -175,7 +172,7 @@ def _program(city, contents):
 
 def _coaching(city, contents):
     checkins = (
-        CheckIn.objects.filter(city=city)
+        checkins_visible_to(city=city)  # logged only: a draft is the coach's, not the city's
         .select_related("coach")
         .prefetch_related("attendees")
         .order_by("happened_at", "pk")

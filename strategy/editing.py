@@ -11,6 +11,7 @@ from django.core.validators import ProhibitNullCharactersValidator
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from config.inputs import parse_whole_number
 from strategy.models import (
     ComponentPlan,
     Frequency,
@@ -259,11 +260,9 @@ def _lock(strategy):
 
 
 def _check_revision(*, locked, section, expected_revision, yours, theirs):
-    try:
-        expected = int(expected_revision)
-    except (TypeError, ValueError) as error:
-        raise ValidationError({"revision": [_("The form is out of date; reload the page.")]}) \
-            from error
+    expected = parse_whole_number(expected_revision)  # None for "x", inf, NaN, 1e999…
+    if expected is None:
+        raise ValidationError({"revision": [_("The form is out of date; reload the page.")]})
     changed_at = int(locked.section_revisions.get(section, 0))
     if changed_at > expected and yours != theirs:
         raise ConflictError(section=section, yours=yours, theirs=theirs,

@@ -1,7 +1,5 @@
 """The guided builder: one step per part, progress, saves that never overwrite silently."""
 
-import json
-
 import rules
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -11,6 +9,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from config.inputs import InputError, load_json
 from config.page_cache import cache_page_per_person
 from strategy import editing
 from strategy.defaults import readable_component, readable_template
@@ -170,7 +169,7 @@ def autosave(request, city):
     strategy = strategy_or_404(request)
     try:
         if request.content_type == "application/json":
-            payload = json.loads(request.body or b"{}")
+            payload = load_json(request.body or b"{}")
         else:  # a plain form post works too
             payload = {"section": request.POST.get("section"),
                        "revision": request.POST.get("revision"),
@@ -181,6 +180,8 @@ def autosave(request, city):
             raise KeyError("section")
         if not isinstance(fields, dict):
             raise TypeError
+    except InputError as error:
+        return JsonResponse({"detail": str(error)}, status=400)
     except (ValueError, KeyError, TypeError):
         return JsonResponse({"detail": _("Send JSON with section, revision and fields.")},
                             status=400)

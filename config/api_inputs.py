@@ -1,0 +1,40 @@
+"""The API's side of :mod:`config.inputs`: the JSON parser every view uses, and date fields
+that refuse years the site cannot convert between time zones."""
+
+from __future__ import annotations
+
+from django.db import models
+from rest_framework import parsers, serializers
+from rest_framework.exceptions import ParseError
+
+from config.inputs import InputError, load_json, validate_supported_year
+
+
+class JSONParser(parsers.JSONParser):
+    """DRF's JSON parser through :func:`config.inputs.load_json`: a body nested too deeply,
+    ``NaN`` or ``1e999`` is a 400 with a message, never a ``RecursionError`` or ``inf``."""
+
+    def parse(self, stream, media_type=None, parser_context=None):
+        try:
+            return load_json(stream.read() if stream is not None else b"")
+        except InputError as error:
+            raise ParseError(str(error)) from error
+
+
+class DateField(serializers.DateField):
+    """A date within the supported years (``config.inputs.MIN_YEAR``..``MAX_YEAR``)."""
+
+    default_validators = [validate_supported_year]
+
+
+class DateTimeField(serializers.DateTimeField):
+    """A date and time within the supported years, so that it can be shown in any zone."""
+
+    default_validators = [validate_supported_year]
+
+
+def install_date_fields():
+    """Model date fields become the bounded serializer fields in every ModelSerializer."""
+    mapping = serializers.ModelSerializer.serializer_field_mapping
+    mapping[models.DateField] = DateField
+    mapping[models.DateTimeField] = DateTimeField
