@@ -14,16 +14,29 @@ def sessions_for_city(*, city):
     )
 
 
-def sessions_for_user(*, user):
-    """Every session of every cohort ``user``'s cities are in (for the calendar feed)."""
+def sessions_for_user(*, user, whole_cohort=False):
+    """The sessions ``user`` is invited to, for their calendar feed: in each of their
+    cities' cohorts, those whose audience takes in their role there (a mayor gets the
+    mayors' and everyone's sessions, a senior-team member the senior teams' and
+    everyone's) and their city's own. ``whole_cohort`` adds every session those cities see
+    (other audiences included). One query for the memberships; the rest is a filter.
+    """
     with scopes_disabled():
-        city_ids = list(Membership.objects.filter(user=user).values_list("city_id", flat=True))
-        cohort_ids = set(
-            Enrollment.objects.filter(city_id__in=city_ids).values_list("cohort_id", flat=True)
+        rows = list(
+            Membership.objects.filter(user=user, city__enrollments__isnull=False)
+            .values_list("city_id", "role", "city__enrollments__cohort_id")
         )
-    return Session.objects.filter(cohort_id__in=cohort_ids).filter(
-        ~Q(audience=Audience.CITY) | Q(city_id__in=city_ids)
-    )
+    condition = Q(pk__in=[])
+    for city_id, role, cohort_id in rows:
+        own = Q(audience=Audience.CITY, city_id=city_id)
+        if whole_cohort:
+            audiences = [Audience.MAYORS, Audience.SENIOR_TEAMS, Audience.EVERYONE]
+        elif role == Role.MAYOR:
+            audiences = [Audience.MAYORS, Audience.EVERYONE]
+        else:
+            audiences = [Audience.SENIOR_TEAMS, Audience.EVERYONE]
+        condition |= Q(cohort_id=cohort_id) & (Q(audience__in=audiences) | own)
+    return Session.objects.filter(condition)
 
 
 def role_matches(*, session, role):

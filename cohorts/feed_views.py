@@ -10,14 +10,24 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from cohorts.feeds import feed_for, regenerate_calendar_token, user_for_token
 
+#: ``?sessions=all`` on the feed address: every session of the person's cohort.
+WHOLE_COHORT = "all"
+
 
 @require_GET
 def calendar_feed(request, token):
-    """``/calendar/<token>.ics``: no login (calendar apps cannot log in); the token is the key."""
+    """``/calendar/<token>.ics``: no login (calendar apps cannot log in); the token is the key.
+
+    The sessions the person is invited to; ``?sessions=all`` for every session of their
+    cohort (any other value is the default).
+    """
     user = user_for_token(token=token)
     if user is None:
         raise Http404
-    response = HttpResponse(feed_for(user=user), content_type="text/calendar; charset=utf-8")
+    whole_cohort = request.GET.get("sessions") == WHOLE_COHORT
+    response = HttpResponse(
+        feed_for(user=user, whole_cohort=whole_cohort), content_type="text/calendar; charset=utf-8"
+    )
     response["Content-Disposition"] = 'inline; filename="civic-accelerator.ics"'
     response["Cache-Control"] = "private, max-age=900"
     return response
@@ -35,4 +45,6 @@ def calendar_settings(request):
     feed_url = request.build_absolute_uri(
         reverse("calendar:feed", kwargs={"token": request.user.calendar_token})
     )
-    return render(request, "cohorts/calendar_settings.html", {"feed_url": feed_url})
+    return render(request, "cohorts/calendar_settings.html", {
+        "feed_url": feed_url, "whole_cohort_url": f"{feed_url}?sessions={WHOLE_COHORT}",
+    })

@@ -26,8 +26,9 @@ def user_for_token(*, token):
     return get_user_model().objects.filter(calendar_token=token, is_active=True).first()
 
 
-def feed_for(*, user):
-    """The .ics feed of every session of ``user``'s cohorts (cancelled ones marked so)."""
+def feed_for(*, user, whole_cohort=False):
+    """The .ics feed of the sessions ``user`` is invited to (cancelled ones marked so);
+    with ``whole_cohort``, every session of their cities' cohorts."""
     with scopes_disabled():
         memberships = list(
             Membership.objects.filter(user=user).select_related("city")
@@ -37,7 +38,10 @@ def feed_for(*, user):
     for membership in memberships:
         for enrollment in membership.city.enrollments.all():
             city_by_cohort.setdefault(enrollment.cohort_id, membership.city)
-    sessions = sessions_for_user(user=user).select_related("city").order_by("starts_at")
+    sessions = (
+        sessions_for_user(user=user, whole_cohort=whole_cohort)
+        .select_related("city").order_by("starts_at")
+    )
     # Calendar apps fetch the feed without the person's cookies: their language is the
     # account's (the sessions' kinds are labelled in it).
     with translation.override(user.language or settings.LANGUAGE_CODE):

@@ -89,3 +89,42 @@ def test_the_session_download_is_one_event_with_the_sessions_uid(town):
     assert response.status_code == 200
     assert "attachment" in response["Content-Disposition"]
     assert list(_events(response.content)) == [session.uid]
+
+
+def test_each_persons_feed_carries_the_sessions_they_are_invited_to(town):
+    keynote = _schedule(town, "Senior teams' keynote", at(2027, 1, 5, 12),
+                        audience="senior_teams")
+    mayors = _schedule(town, "Mayors' call", at(2027, 1, 6, 17), audience="mayors")
+    everyone = _schedule(town, "Workshop", at(2027, 1, 7, 12))
+    own = _schedule(town, "Alpha coaching", at(2027, 1, 8, 9), audience="city", city=town.city)
+    client = Client()
+
+    mayor = set(_events(client.get(f"/calendar/{town.mayor.calendar_token}.ics").content))
+    cdo = set(_events(client.get(f"/calendar/{town.cdo.calendar_token}.ics").content))
+
+    assert mayor == {mayors.uid, everyone.uid, own.uid}  # no senior-team-only keynote
+    assert cdo == {keynote.uid, everyone.uid, own.uid}  # no mayors-only call
+
+
+def test_the_whole_cohort_on_request(town):
+    keynote = _schedule(town, "Senior teams' keynote", at(2027, 1, 5, 12),
+                        audience="senior_teams")
+    mayors = _schedule(town, "Mayors' call", at(2027, 1, 6, 17), audience="mayors")
+    _schedule(town, "Beta only", at(2027, 1, 8, 9), audience="city", city=town.other)
+    client = Client()
+
+    feed = client.get(f"/calendar/{town.mayor.calendar_token}.ics?sessions=all")
+    other = client.get(f"/calendar/{town.mayor.calendar_token}.ics?sessions=nonsense")
+
+    assert set(_events(feed.content)) == {keynote.uid, mayors.uid}  # still not Beta's own
+    assert set(_events(other.content)) == {mayors.uid}
+
+
+def test_the_settings_page_documents_the_whole_cohort_address(town):
+    client = Client()
+    client.force_login(town.mayor)
+
+    page = client.get("/calendar/").content.decode()
+
+    assert f"/calendar/{town.mayor.calendar_token}.ics?sessions=all" in page
+    assert "sessions you are invited to" in page

@@ -50,7 +50,7 @@ PAGES = [
     ("staff calendar", lambda t: t.staff, lambda t: f"/staff/cohorts/{t.cohort.slug}/", 13),
     ("api sessions", lambda t: t.cdo, lambda t: f"/api/v1/cities/{t.city.slug}/sessions/", 10),
     ("api hours", lambda t: t.cdo, lambda t: f"/api/v1/cities/{t.city.slug}/hours/", 12),
-    ("feed", lambda t: t.cdo, lambda t: f"/calendar/{t.cdo.calendar_token}.ics", 10),
+    ("feed", lambda t: t.cdo, lambda t: f"/calendar/{t.cdo.calendar_token}.ics", 9),
 ]
 
 
