@@ -105,4 +105,9 @@ def test_member_rsvps_downloads_ics_staff_mark_attendance_hours_update(page, liv
     assert _month_hours(page, month_label) == before + 2
     ledger = page.locator("table.ledger").inner_text()
     assert "Browser journey workshop" in ledger
+    # Each senior-team member against the commitment, and the rule in words.
+    assert "only when every active senior-team member met it" in page.inner_text("main")
+    members = page.locator("table.members")
+    assert members.get_by_role("rowheader", name="Dana Data").is_visible()
+    assert "Mayor" not in members.locator("th[scope=row]").all_inner_texts()
     assert_accessible(page)
