@@ -5,7 +5,7 @@ from curriculum.models import Assignment, Material, Module, Pillar
 
 @admin.register(Pillar)
 class PillarAdmin(admin.ModelAdmin):
-    list_display = ["name", "order"]
+    list_display = ["__str__", "slug", "order"]
     prepopulated_fields = {"slug": ["name"]}
 
 

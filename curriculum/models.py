@@ -13,7 +13,8 @@ class Pillar(models.Model):
     """One of the program's three pillars (seeded by a data migration)."""
 
     slug = models.SlugField(_("slug"), max_length=40, unique=True)
-    name = models.CharField(_("name"), max_length=200)
+    # Left empty: the shipped name and description for ``slug`` in the reader's language.
+    name = models.CharField(_("name"), max_length=200, blank=True)
     description = models.TextField(_("description"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
@@ -23,7 +24,9 @@ class Pillar(models.Model):
         ordering = ["order", "name"]
 
     def __str__(self):
-        return self.name
+        from curriculum.pillars import pillar_text
+
+        return pillar_text(self, "name")
 
 
 class Module(models.Model):

@@ -2,6 +2,7 @@
 (a test that flushes the database removes migration data)."""
 
 from django.db import models
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
 
@@ -14,23 +15,41 @@ class Pillar(models.TextChoices):
     EMPOWER = "empower", _("Empower people to be part of the solution")
 
 
+# Shipped program content (marked for translation, shown in the reader's language): a
+# pillar row as shipped stores no name or description of its own (see pillar_text).
 PILLARS = [
-    ("data", "Lead confidently with data",
-     "Use data to set priorities, make decisions and communicate results."),
-    ("invest", "Invest in the right people, practices and platforms",
-     "Build the team, routines and tools that make data work last."),
-    ("empower", "Empower people to be part of the solution",
-     "Engage residents and staff in using data to improve their city."),
+    ("data", gettext_noop("Lead confidently with data"),
+     gettext_noop("Use data to set priorities, make decisions and communicate results.")),
+    ("invest", gettext_noop("Invest in the right people, practices and platforms"),
+     gettext_noop("Build the team, routines and tools that make data work last.")),
+    ("empower", gettext_noop("Empower people to be part of the solution"),
+     gettext_noop("Engage residents and staff in using data to improve their city.")),
 ]
+SHIPPED = {slug: {"name": name, "description": description}
+           for slug, name, description in PILLARS}
+
+
+def shipped_english():
+    """Every English text of the pillars as shipped (for checks that look for English)."""
+    return [text for _slug, name, description in PILLARS for text in (name, description)]
+
+
+def pillar_text(pillar, field):
+    """A pillar row's ``name`` or ``description`` for the reader: as staff typed it, else
+    as shipped for its slug, in the active language."""
+    stored = getattr(pillar, field)
+    if stored:
+        return stored
+    source = SHIPPED.get(pillar.slug, {}).get(field)
+    return gettext(source) if source else pillar.slug
 
 
 def ensure_pillars(pillar_model=None):
-    """Create or refresh the three pillars; returns them by slug."""
+    """Create the three pillars (as shipped: no text stored) if missing and keep their
+    order; words staff typed stay. Returns them by slug."""
     if pillar_model is None:
         from curriculum.models import Pillar as pillar_model
     return {
-        slug: pillar_model.objects.update_or_create(
-            slug=slug, defaults={"name": name, "description": description, "order": order}
-        )[0]
-        for order, (slug, name, description) in enumerate(PILLARS, start=1)
+        slug: pillar_model.objects.update_or_create(slug=slug, defaults={"order": order})[0]
+        for order, (slug, _name, _description) in enumerate(PILLARS, start=1)
     }
