@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from cohorts.wall_clock import wall_clock
 from config.date_inputs import IsoDateInput
 from config.inputs import SupportedYearsMixin
 from showcases.library import SIZE_BANDS
@@ -85,7 +86,9 @@ class ScheduleForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.sessions = {session.pk: session for session in sessions}
         self.fields["session"].choices = [("", "---------")] + [
-            (session.pk, f"{session.title} — {session.starts_at:%Y-%m-%d %H:%M} UTC")
+            (session.pk, f"{session.title} — "
+                         f"{wall_clock(session.starts_at, session.zone):%Y-%m-%d %H:%M} "
+                         f"{session.time_zone}")  # the session's own time, as staff plan it
             for session in sessions
         ]
 
