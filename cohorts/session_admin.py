@@ -7,6 +7,7 @@ import zoneinfo
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -39,14 +40,15 @@ class SessionAdminForm(SupportedYearsMixin, forms.ModelForm):
     staff member's zone, as the admin would do by itself)."""
 
     time_zone = forms.ChoiceField(
-        label=_("time zone"), choices=time_zone_choices, initial="America/New_York",
+        label=capfirst(_("time zone")), choices=time_zone_choices, initial="America/New_York",
         help_text=_("Start and end are read in this zone. Changing the zone keeps the "
                     "wall-clock times (13:30 stays 13:30, now in the new zone), so the "
                     "session moves and its audience is told."),
     )
-    starts_at = WallClockField(label=_("starts at"),
+    starts_at = WallClockField(label=capfirst(_("starts at")), time_label=_("Start time"),
                                help_text=_("In the session's time zone."))
-    ends_at = WallClockField(label=_("ends at"), help_text=_("In the session's time zone."))
+    ends_at = WallClockField(label=capfirst(_("ends at")), time_label=_("End time"),
+                             help_text=_("In the session's time zone."))
 
     class Meta:
         model = Session
@@ -88,8 +90,8 @@ class SessionAdmin(CityPeopleAdminMixin, admin.ModelAdmin):
     list_filter = ["cohort", "kind", "audience", "is_cancelled"]
     search_fields = ["title"]
     date_hierarchy = "starts_at"
-    autocomplete_fields = ["city", "host"]
-    raw_id_fields = ["module"]
+    # Not autocomplete: its select2 box has no accessible name (axe: serious).
+    raw_id_fields = ["city", "host", "module"]
     readonly_fields = ["uid", "sequence", "is_cancelled"]
     inlines = [MaterialInline]
     actions = ["duplicate_next_week", "weekly_series_of_four", "cancel_sessions"]

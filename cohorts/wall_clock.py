@@ -39,6 +39,11 @@ class WallClockField(forms.SplitDateTimeField):
 
     widget = IsoSplitDateTimeWidget
 
+    def __init__(self, *, time_label, **kwargs):
+        """``time_label`` names the time input (the field's label names the date input)."""
+        super().__init__(**kwargs)
+        self.widget.widgets[1].attrs["aria-label"] = time_label
+
     def compress(self, data_list):
         if not data_list:
             return None

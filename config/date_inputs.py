@@ -49,3 +49,7 @@ class IsoSplitDateTimeWidget(forms.SplitDateTimeWidget):
 
     def __init__(self, attrs=None):
         forms.MultiWidget.__init__(self, [IsoDateInput(attrs), IsoTimeInput(attrs)])
+
+    def id_for_label(self, id_):
+        """The field's label names the date input; give the time input an ``aria-label``."""
+        return f"{id_}_0" if id_ else id_

@@ -178,3 +178,14 @@ def test_series_and_admin_copies_keep_the_wall_clock_time_in_the_sessions_zone(
                    for s in Session.objects.all())
     assert local == [("2027-01-12", "13:30"), ("2027-01-19", "13:30"),
                      ("2027-01-19", "13:30")]
+
+
+def test_the_showcase_schedule_lists_sessions_at_their_own_time(town):
+    from showcases.forms import ScheduleForm
+
+    session = _in_mexico_city(town)
+
+    form = ScheduleForm(sessions=[session])
+
+    assert dict(form.fields["session"].choices)[session.pk] == (
+        "Admin workshop — 2027-01-12 13:30 America/Mexico_City")
