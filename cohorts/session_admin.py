@@ -90,8 +90,9 @@ class SessionAdmin(CityPeopleAdminMixin, admin.ModelAdmin):
     list_filter = ["cohort", "kind", "audience", "is_cancelled"]
     search_fields = ["title"]
     date_hierarchy = "starts_at"
-    # Not autocomplete: its select2 box has no accessible name (axe: serious).
-    raw_id_fields = ["city", "host", "module"]
+    # Not autocomplete: its select2 box has no accessible name (axe: serious). The host
+    # stays a list, so that it offers the session's city's people (CityPeopleAdminMixin).
+    raw_id_fields = ["city", "module"]
     readonly_fields = ["uid", "sequence", "is_cancelled"]
     inlines = [MaterialInline]
     actions = ["duplicate_next_week", "weekly_series_of_four", "cancel_sessions"]

@@ -52,7 +52,10 @@ def _project_form_classes():
     while todo:
         for sub in todo.pop().__subclasses__():
             todo.append(sub)
-            if sub.__module__.split(".")[0] in PROJECT_APPS and not inspect.isabstract(sub):
+            # A ModelForm without a model is a base the admin completes (walked there).
+            base = issubclass(sub, forms.BaseModelForm) and getattr(
+                getattr(sub, "_meta", None), "model", None) is None
+            if sub.__module__.split(".")[0] in PROJECT_APPS and not base:
                 found.add(sub)
     return sorted(found, key=lambda cls: f"{cls.__module__}.{cls.__qualname__}")
 
