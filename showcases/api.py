@@ -6,12 +6,13 @@ from django_scopes import scopes_disabled
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.permissions import BasePermission, IsAuthenticated
 from rest_framework.response import Response
 
 from cities.api import CityNestedAPIMixin
 from config.api_cache import CachedCityListMixin
+from config.api_inputs import JSONParser
 from showcases import evidence as evidence_domain
 from showcases import library, workflow
 from showcases.models import Evidence, Feedback, Message, Showcase, ShowcaseRound

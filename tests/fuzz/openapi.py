@@ -23,3 +23,29 @@ def schema_operations():
         for method in item
         if method in HTTP_METHODS
     ]
+
+
+def _resolve(schema):
+    while "$ref" in schema:
+        name = schema["$ref"].rsplit("/", 1)[-1]
+        schema = generated_schema()["components"]["schemas"][name]
+    return schema
+
+
+def request_properties(path, method):
+    """The names of the JSON body's properties the schema documents for an operation
+    (empty when the body is a free-form object or there is none)."""
+    operation = generated_schema()["paths"][path][method]
+    content = operation.get("requestBody", {}).get("content", {})
+    schema = content.get("application/json", {}).get("schema")
+    return sorted(_resolve(schema).get("properties", {})) if schema else []
+
+
+def takes_a_body(path, method):
+    return "requestBody" in generated_schema()["paths"][path][method]
+
+
+def query_parameters(path, method):
+    """The names of an operation's documented query parameters (``page``, ``kind`` …)."""
+    operation = generated_schema()["paths"][path][method]
+    return [p["name"] for p in operation.get("parameters", []) if p["in"] == "query"]

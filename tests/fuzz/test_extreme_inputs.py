@@ -82,6 +82,21 @@ def test_infinite_numbers_are_refused_with_a_message(world, endpoint, literal, m
     assert row_counts() == before
 
 
+@pytest.mark.parametrize("body", ["1.5", "[]", '"text"', "null", "true"])
+def test_an_api_body_that_is_no_object_is_refused_with_a_message(world, body):
+    """Every view may read ``request.data.get(…)``: a float there was an AttributeError."""
+    client = _api(world, "member_a")
+    showcase = world.extra["showcase_a"]
+    for path in ("/api/v1/eligibility/", f"/api/v1/cities/{world.city.slug}/strategy/",
+                 f"/api/v1/cities/{world.city.slug}/showcases/{showcase.pk}/publication/"):
+        before = row_counts()
+        response = client.post(path, body, content_type="application/json")
+        assert response.status_code in (400, 405), (path, response.content[:300])
+        if response.status_code == 400:
+            assert response.json()["detail"].startswith("Send a JSON object")
+        assert row_counts() == before
+
+
 @pytest.mark.parametrize("revision", [1e300, "1e999", "²", True, [1]])
 def test_a_revision_that_is_no_whole_number_is_out_of_date(world, revision):
     """Not a JSON literal this time: a revision the parser accepts but no integer fits."""
@@ -261,6 +276,23 @@ def test_every_form_with_dates_refuses_years_out_of_range():
     unbounded = [form.__qualname__ for form in with_dates
                  if not issubclass(form, SupportedYearsMixin)]
     assert not unbounded, f"forms whose dates accept year 1: {unbounded}"
+
+
+def test_every_api_view_parses_json_through_the_safe_parser():
+    """No view swaps in DRF's own JSON parser (it lets 10,000-deep nesting and 1e999 in)."""
+    from rest_framework import parsers
+    from rest_framework.views import APIView
+
+    from config.api_inputs import JSONParser
+
+    views = _project_classes(APIView)
+    assert len(views) >= 10
+    unsafe = [
+        view.__qualname__ for view in views
+        for parser in view.parser_classes
+        if issubclass(parser, parsers.JSONParser) and not issubclass(parser, JSONParser)
+    ]
+    assert not unsafe, f"views parsing JSON with DRF's parser: {unsafe}"
 
 
 def test_every_serializer_date_field_refuses_years_out_of_range():
