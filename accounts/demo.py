@@ -8,12 +8,12 @@ from cities.models import City
 
 CITIES = {
     "riverton": dict(
-        name="Riverton", country="United States", region="Ohio", time_zone="America/New_York",
+        name="Riverton", country="US", region="Ohio", time_zone="America/New_York",
         population=312_500, population_source="US Census ACS", population_year=2023,
         monthly_commitment_hours=6,
     ),
     "lakeside": dict(
-        name="Lakeside", country="Mexico", region="Jalisco", time_zone="America/Mexico_City",
+        name="Lakeside", country="MX", region="Jalisco", time_zone="America/Mexico_City",
         population=184_200, population_source="INEGI", population_year=2020,
         monthly_commitment_hours=5,
     ),

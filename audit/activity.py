@@ -17,6 +17,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from cities.places import country_name
+
 # key → (model, path to the city, extra relations the label needs)
 TRACKED = {
     "application": ("cities.Application", "city", []),
@@ -124,7 +126,7 @@ def _city_of(record, path):
 
 def _label(key, record):
     if key == "application":
-        return f"{record.city_name} ({record.country})"
+        return f"{record.city_name} ({country_name(record.country)})"
     if key == "membership":
         return (
             f"{record.user} · {record.get_role_display()}"

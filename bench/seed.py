@@ -176,7 +176,7 @@ def seed(size: Size, *, log=print):  # noqa: C901, PLR0915 - one linear script
         done("cohorts", len(cohorts))
 
         cities = City.objects.bulk_create([
-            City(name=f"City {i + 1:03d}", slug=f"city-{i + 1:03d}", country="United States",
+            City(name=f"City {i + 1:03d}", slug=f"city-{i + 1:03d}", country="US",
                  region="State", time_zone="America/New_York", population=150_000 + i * 1000)
             for i in range(size.cities)
         ])
@@ -238,7 +238,7 @@ def seed(size: Size, *, log=print):  # noqa: C901, PLR0915 - one linear script
                         state=rng.choice([ApplicationState.DRAFT, ApplicationState.SUBMITTED,
                                           ApplicationState.DECLINED,
                                           ApplicationState.WAITLISTED]),
-                        city_name=f"Applicant town {i + 1}", country="United States",
+                        city_name=f"Applicant town {i + 1}", country="US",
                         population=120_000 + i, submitted_at=now - timedelta(days=140))
             for i, user in enumerate(applicants)
         ]

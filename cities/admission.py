@@ -25,7 +25,7 @@ def _unique_slug(name):
 def _city_fields(application):
     return {
         "name": application.city_name.strip(),
-        "country": application.country.strip(),
+        "country": application.country.code,
         "region": application.region.strip(),
         "time_zone": application.time_zone,
         "population": application.population,

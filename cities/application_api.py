@@ -19,6 +19,7 @@ from rest_framework.views import APIView
 
 from accounts.models import SENIOR_TEAM_ROLES
 from accounts.throttles import ScopedRateThrottle
+from cities.api_fields import CountryCodeField
 from cities.application_models import Application
 from cities.applications import (
     save_draft,
@@ -137,6 +138,7 @@ class CohortSlugField(serializers.SlugRelatedField):
 class ApplicationSerializer(serializers.ModelSerializer):
     cohort = CohortSlugField(slug_field="slug", queryset=Cohort.objects.all())
     team = TeamMemberSerializer(many=True, required=False)
+    country = CountryCodeField(required=False, allow_blank=True)
     checks = serializers.SerializerMethodField()
 
     class Meta:

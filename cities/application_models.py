@@ -14,6 +14,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
 from accounts.models import validate_time_zone
@@ -62,7 +63,11 @@ class Application(models.Model):
     )
     # The city
     city_name = models.CharField(_("city name"), max_length=200)
-    country = models.CharField(_("country"), max_length=100)
+    country = CountryField(_("country"), blank=True, blank_label=_("Choose a country"))
+    country_as_written = models.CharField(
+        _("country as first written"), max_length=100, blank=True, editable=False,
+        help_text=_("Kept when the free-text country could not be matched to a country code."),
+    )
     region = models.CharField(_("region or state"), max_length=100, blank=True)
     time_zone = models.CharField(
         _("time zone"), max_length=64, validators=[validate_time_zone], default="America/New_York"
@@ -127,7 +132,7 @@ class Application(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.city_name} ({self.country}) → {self.cohort}"
+        return f"{self.city_name} ({self.country.name or self.country_as_written}) → {self.cohort}"
 
     def get_absolute_url(self):
         return reverse("apply:application", kwargs={"pk": self.pk})

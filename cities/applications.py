@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy
 from accounts.verification import has_verified_email
 from cities.application_models import DECIDED_STATES, Application, ApplicationState
 from cities.eligibility import check_application, is_eligible
+from cities.places import country_code, country_name, normalise, same_place_name
 
 S = ApplicationState
 WITHDRAWABLE = {S.DRAFT, S.SUBMITTED, S.UNDER_REVIEW}
@@ -82,30 +83,63 @@ def _save(application, *, by, reason):
 
 # --- matching and duplicates --------------------------------------------------------------
 
+def _same_region(first, second):
+    """Regions agree when equal as place names, or when either is not given."""
+    return not normalise(first) or not normalise(second) or same_place_name(first, second)
+
+
 def match_city(*, name, country, region=""):
-    """The existing ``City`` with this name and country (and region, when both have one)."""
+    """The existing ``City`` with this name and country (and region, when both have one).
+
+    Names are compared as place names ("Saint-Étienne" is "saint etienne"), countries by
+    their ISO code; a city with the same region is preferred to one without a region.
+    """
     from cities.models import City
 
-    cities = City.objects.filter(name__iexact=name.strip(), country__iexact=country.strip())
-    if region.strip():
-        exact = cities.filter(region__iexact=region.strip()).first()
-        return exact or cities.filter(region="").first()
-    return cities.first()
+    code = country_code(country)
+    if not code or not normalise(name):
+        return None
+    candidates = [c for c in City.objects.filter(country=code).order_by("pk")
+                  if same_place_name(c.name, name) and _same_region(c.region, region)]
+    candidates.sort(key=lambda c: not (normalise(region) and same_place_name(c.region, region)))
+    return candidates[0] if candidates else None
 
 
 def find_duplicate(*, application):
-    """Another live application for the same city to the same cohort, or ``None``."""
-    return (
-        Application.objects.filter(
-            cohort_id=application.cohort_id,
-            city_name__iexact=application.city_name.strip(),
-            country__iexact=application.country.strip(),
-            region__iexact=application.region.strip(),
-        )
+    """Another live application for the same city to the same cohort, or ``None``.
+
+    The same city is the same place name in the same country (by ISO code), whatever the
+    case, accents, spacing or punctuation: "Eastport / United States" and "eastport / USA"
+    are one city. Regions must agree when both applications give one.
+    """
+    code = country_code(application.country)
+    if not code or not normalise(application.city_name):
+        return None
+    others = (
+        Application.objects.filter(cohort_id=application.cohort_id, country=code)
         .exclude(pk=application.pk)
         .exclude(state__in=[S.WITHDRAWN, S.DECLINED])
-        .first()
+        .only("pk", "city_name", "region", "state")
+        .order_by("pk")
     )
+    return next((other for other in others
+                 if same_place_name(other.city_name, application.city_name)
+                 and _same_region(other.region, application.region)), None)
+
+
+def _clean_country(application):
+    """Store the country as its ISO code; a name or alias is turned into its code."""
+    text = str(application.country or "").strip()
+    if not text:
+        application.country = ""
+        return
+    code = country_code(text)
+    if not code:
+        raise ValidationError({"country": _(
+            "“%(country)s” is not a country we know. Choose it from the list (or give its "
+            "two-letter ISO code, such as US)."
+        ) % {"country": text[:100]}})
+    application.country = code
 
 
 def _refuse_duplicates(application):
@@ -114,7 +148,7 @@ def _refuse_duplicates(application):
     from cohorts.models import Enrollment
 
     place = ", ".join(p for p in (application.city_name, application.region,
-                                  application.country) if p)
+                                  country_name(application.country)) if p)
     if find_duplicate(application=application):
         raise ValidationError({"city_name": _(
             "%(city)s has already applied to this cohort. A city may apply only once; "
@@ -147,6 +181,7 @@ def save_draft(*, application, by):
     _require_state(application, {S.DRAFT}, _("edited"))
     if not window_is_open(cohort=application.cohort):
         raise ValidationError(_("Applications to this cohort are closed."))
+    _clean_country(application)
     application.city = match_city(
         name=application.city_name, country=application.country, region=application.region
     )

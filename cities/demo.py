@@ -25,14 +25,14 @@ def _team(slug):
 
 # slug: (city, country, region, population, hours, has_cdo, target state)
 APPLICATIONS = {
-    "harborview": ("Harborview", "United States", "Maine", 152_000, 6, True, S.DRAFT),
-    "smallton": ("Smallton", "United States", "Vermont", 48_000, 3, False, S.DRAFT),
-    "millbrook": ("Millbrook", "United States", "Oregon", 210_000, 5, True, S.SUBMITTED),
-    "cedar-falls": ("Cedar Falls", "Canada", "Ontario", 305_000, 8, True, S.UNDER_REVIEW),
-    "port-aurora": ("Port Aurora", "Chile", "Valparaíso", 128_500, 5, True, S.ACCEPTED),
-    "san-lucas": ("San Lucas", "Mexico", "Jalisco", 118_000, 5, True, S.WAITLISTED),
-    "elmstead": ("Elmstead", "United States", "Iowa", 101_500, 5, True, S.DECLINED),
-    "westmere": ("Westmere", "New Zealand", "Auckland", 140_000, 6, True, S.WITHDRAWN),
+    "harborview": ("Harborview", "US", "Maine", 152_000, 6, True, S.DRAFT),
+    "smallton": ("Smallton", "US", "Vermont", 48_000, 3, False, S.DRAFT),
+    "millbrook": ("Millbrook", "US", "Oregon", 210_000, 5, True, S.SUBMITTED),
+    "cedar-falls": ("Cedar Falls", "CA", "Ontario", 305_000, 8, True, S.UNDER_REVIEW),
+    "port-aurora": ("Port Aurora", "CL", "Valparaíso", 128_500, 5, True, S.ACCEPTED),
+    "san-lucas": ("San Lucas", "MX", "Jalisco", 118_000, 5, True, S.WAITLISTED),
+    "elmstead": ("Elmstead", "US", "Iowa", 101_500, 5, True, S.DECLINED),
+    "westmere": ("Westmere", "NZ", "Auckland", 140_000, 6, True, S.WITHDRAWN),
 }
 STEPS = {
     S.SUBMITTED: [domain.submit_application],

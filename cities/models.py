@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
 from accounts.models import validate_time_zone
@@ -12,7 +13,11 @@ class City(models.Model):
 
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
-    country = models.CharField(_("country"), max_length=100)
+    country = CountryField(_("country"), blank_label=_("Choose a country"))
+    country_as_written = models.CharField(
+        _("country as first written"), max_length=100, blank=True, editable=False,
+        help_text=_("Kept when the free-text country could not be matched to a country code."),
+    )
     region = models.CharField(_("region or state"), max_length=100, blank=True)
     language = models.CharField(
         _("language"), max_length=10, choices=settings.LANGUAGES, blank=True,

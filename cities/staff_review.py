@@ -11,6 +11,7 @@ from django.http import HttpResponse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django_countries.filters import CountryFilter
 from simple_history.admin import SimpleHistoryAdmin
 
 from audit.admin_log import record_admin_action
@@ -66,13 +67,14 @@ def _bulk(verb, function, **options):
 class ApplicationAdmin(CachedChangelistMixin, SimpleHistoryAdmin):
     list_display = ["city_name", "country", "region", "cohort", "state", "eligible",
                     "population", "readiness", "submitted_at"]
-    list_filter = ["cohort", "state", "country", EligibilityFilter]
+    list_filter = ["cohort", "state", ("country", CountryFilter), EligibilityFilter]
     search_fields = ["city_name", "region", "country", "mayor_name", "mayor_email",
                      "applicant__email", "cdo_name"]
     list_select_related = ["cohort"]
     list_per_page = 50  # a page of 100 rows of nine columns took most of the request
     date_hierarchy = None
-    readonly_fields = ["state", "applicant", "city", "eligibility_checks", "team_display",
+    readonly_fields = ["state", "applicant", "city", "country_as_written", "eligibility_checks",
+                       "team_display",
                        "letter_link", "submitted_at", "decided_at", "decided_by", "eligible"]
     fieldsets = [
         (gettext_lazy("Review"), {"fields": [
@@ -80,7 +82,8 @@ class ApplicationAdmin(CachedChangelistMixin, SimpleHistoryAdmin):
             "score_team", "internal_notes",
         ]}),
         (gettext_lazy("City"), {"fields": [
-            "cohort", "applicant", "city", "city_name", "country", "region", "time_zone",
+            "cohort", "applicant", "city", "city_name", "country", "country_as_written", "region",
+            "time_zone",
             "population", "population_source", "population_year",
         ]}),
         (gettext_lazy("Leadership and team"), {"fields": [
@@ -166,7 +169,7 @@ def applications_csv(queryset):
     writer.writerow(safe_row(CSV_COLUMNS))
     for a in queryset:
         writer.writerow(safe_row([
-            a.pk, a.cohort.slug, a.state, a.city_name, a.region, a.country, a.population,
+            a.pk, a.cohort.slug, a.state, a.city_name, a.region, a.country.code, a.population,
             a.monthly_commitment_hours, a.has_cdo, a.mayor_name, a.mayor_email,
             a.mayor_commits_to_convening, len(a.team or []), a.eligible, a.readiness_score,
             a.submitted_at.isoformat() if a.submitted_at else "", a.applicant.email,

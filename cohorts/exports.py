@@ -3,6 +3,8 @@
 from django.utils.translation import gettext_lazy as _
 from django_scopes import scopes_disabled
 
+from cities.places import country_code
+
 EXPORTS = {
     "attendance": _("Attendance"),
     "hours": _("Hours ledger"),
@@ -13,7 +15,9 @@ EXPORTS = {
 
 def _cities(queryset, *, filters, city_field="city"):
     if filters.get("country"):
-        queryset = queryset.filter(**{f"{city_field}__country": filters["country"]})
+        queryset = queryset.filter(
+            **{f"{city_field}__country": country_code(filters["country"]) or filters["country"]}
+        )
     if filters.get("city"):
         queryset = queryset.filter(**{f"{city_field}__slug": filters["city"]})
     if filters.get("coach"):
@@ -102,11 +106,12 @@ def application_rows(*, cohort, filters):
 
     applications = Application.objects.filter(cohort=cohort).order_by("city_name")
     if filters.get("country"):
-        applications = applications.filter(country=filters["country"])
+        applications = applications.filter(
+            country=country_code(filters["country"]) or filters["country"])
     header = [_("City"), _("Country"), _("Population"), _("State"), _("Eligible"),
               _("Submitted at")]
     return header, [
-        [a.city_name, a.country, a.population, a.get_state_display(),
+        [a.city_name, a.country.name, a.population, a.get_state_display(),
          str(_("yes")) if a.eligible else str(_("no")),
          a.submitted_at.isoformat() if a.submitted_at else ""]
         for a in applications

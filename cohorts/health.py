@@ -98,7 +98,9 @@ def _enrollments(cohort, *, coach=None, country=None):
     if coach is not None:
         enrollments = enrollments.filter(coach_assignments__coach=coach)
     if country:
-        enrollments = enrollments.filter(city__country=country)
+        from cities.places import country_code
+
+        enrollments = enrollments.filter(city__country=country_code(country) or country)
     return list(enrollments.distinct())
 
 

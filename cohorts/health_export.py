@@ -23,7 +23,7 @@ def header():
 def table(rows):
     """Plain values for each dashboard row, in :func:`header`'s order."""
     for row in rows:
-        values = [row.city.name, row.city.country, ", ".join(str(c) for c in row.coaches)]
+        values = [row.city.name, row.city.country.name, ", ".join(str(c) for c in row.coaches)]
         for key in COLUMNS:
             cell = row.cells[key]
             values += [str(cell.text), cell.rag]

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from accounts.decorators import staff_required
 from accounts.models import User
 from cities.models import City
+from cities.places import country_code, country_name
 from cohorts.charts import hours_bars
 from cohorts.exports import EXPORTS, export_rows
 from cohorts.health import RULES, SORT_KEYS, cohort_health, sort_rows
@@ -27,6 +28,7 @@ def _filtered_rows(request, cohort):
     if coach_id is not None:
         coach = User.objects.filter(pk=coach_id).first()
     country = request.GET.get("country", "").strip()
+    country = country_code(country) or country
     data = _dashboard_data(cohort, coach, country or None)
     sort = request.GET.get("sort", "city")
     if sort.lstrip("-") not in SORT_KEYS:
@@ -88,7 +90,9 @@ def cohort_dashboard(request, slug):
     cohort = get_object_or_404(Cohort, slug=slug)
     rows, filters = _filtered_rows(request, cohort)
     data = filters.pop("data")
-    coaches, countries = data["coaches"], data["countries"]
+    coaches = data["coaches"]
+    countries = sorted(((code, country_name(code)) for code in data["countries"]),
+                       key=lambda pair: pair[1])
     return render(request, "cohorts/health.html", {
         "cohort": cohort, "table": _table(rows), "filters": filters, "coaches": coaches,
         "countries": countries, "rules": [(COLUMNS[k], text) for k, text in RULES.items()],

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from cities.places import country_name
 from cohorts.wall_clock import wall_clock
 from config.date_inputs import IsoDateInput
 from config.inputs import SupportedYearsMixin
@@ -113,4 +114,5 @@ class LibraryFilterForm(forms.Form):
 
     def __init__(self, *args, countries, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["country"].choices = [("", _("Any country"))] + [(c, c) for c in countries]
+        self.fields["country"].choices = [("", _("Any country"))] + sorted(
+            ((c, country_name(c)) for c in countries), key=lambda pair: pair[1])

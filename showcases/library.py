@@ -103,7 +103,9 @@ def search_library(*, query="", practice_type="", pillar="", size_band="", count
     if pillar:
         showcases = showcases.filter(pillar=pillar)
     if country:
-        showcases = showcases.filter(city__country=country)
+        from cities.places import country_code
+
+        showcases = showcases.filter(city__country=country_code(country) or country)
     for key, _label, low, high in SIZE_BANDS:
         if size_band == key:
             showcases = showcases.filter(city__population__gte=low)

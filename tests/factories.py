@@ -39,7 +39,7 @@ class CityFactory(factory.django.DjangoModelFactory):
 
     name = factory.Sequence(lambda n: f"City {n}")
     slug = factory.Sequence(lambda n: f"city-{n}")
-    country = "United States"
+    country = "US"
     region = "Ohio"
     time_zone = "America/New_York"
     population = 250_000
@@ -105,7 +105,7 @@ class ApplicationFactory(factory.django.DjangoModelFactory):
     cohort = factory.SubFactory(OpenCohortFactory)
     applicant = factory.SubFactory(UserFactory)
     city_name = factory.Sequence(lambda n: f"Applytown {n}")
-    country = "United States"
+    country = "US"
     region = "Ohio"
     population = 150_000
     population_source = "US Census"

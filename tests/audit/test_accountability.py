@@ -149,7 +149,7 @@ def test_activity_shows_who_changed_what_in_which_city(world, admin_client, staf
     )
     page = _activity(admin_client, "?kind=application")
     assert "Rita Reviewer" in page
-    assert "Alphaville (United States)" in page
+    assert "Alphaville (United States of America)" in page
     assert "Submitted → Under review" in page
 
 

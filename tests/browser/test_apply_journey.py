@@ -16,7 +16,7 @@ PASSWORD = "a-long-applicant-passphrase"
 
 def _fill_application(page):
     page.fill("#id_city_name", "Brightwater")
-    page.fill("#id_country", "United States")
+    page.select_option("#id_country", "US")
     page.fill("#id_region", "Oregon")
     page.select_option("#id_time_zone", "America/Los_Angeles")
     page.fill("#id_population_source", "US Census")

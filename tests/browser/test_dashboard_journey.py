@@ -20,7 +20,7 @@ def test_staff_filter_open_a_red_cell_and_export_xlsx(page, live_server, demo):
     assert path_of(page) == "/staff/cohorts/demo-cohort/health/"
     assert_accessible(page)
 
-    page.get_by_label("Country").select_option("United States")
+    page.get_by_label("Country").select_option("US")
     page.get_by_role("button", name="Apply").click()
     rows = page.locator("table.health tbody th[scope=row]")
     assert rows.all_inner_texts() == [t for t in rows.all_inner_texts() if "Riverton" in t]

@@ -43,12 +43,12 @@ def expect_applicant(ok=200, staff=200, anonymous=LOGIN):
 
 
 FORM = {
-    "city_name": "Matrixville", "country": "Chile", "region": "", "time_zone": "UTC",
+    "city_name": "Matrixville", "country": "CL", "region": "", "time_zone": "UTC",
     "population": "150000", "has_cdo": "on", "monthly_commitment_hours": "5",
     "mayor_name": "M", "mayor_email": "m@matrixville.test", "priorities": "x",
     "action": "save",
 }
-API_APPLICATION = {"city_name": "Apitown", "country": "Peru", "region": ""}
+API_APPLICATION = {"city_name": "Apitown", "country": "PE", "region": ""}
 
 CASES = [
     Case("apply/", lambda w: "/apply/", expect_everyone(200)),

@@ -78,7 +78,7 @@ def test_create_update_submit_and_withdraw_through_the_api():
 def test_duplicate_through_the_api_is_a_field_message():
     first = factories.ApplicationFactory()
     response = api(factories.UserFactory()).post("/api/v1/applications/", {
-        "cohort": first.cohort.slug, "city_name": first.city_name, "country": first.country,
+        "cohort": first.cohort.slug, "city_name": first.city_name, "country": first.country.code,
         "region": first.region}, format="json")
     assert response.status_code == 400
     assert "already applied" in str(response.json()["city_name"])

@@ -154,7 +154,7 @@ def test_after_a_withdrawal_the_city_may_apply_again(application):
 
 def test_an_existing_city_is_matched_not_recreated(staff):
     with scopes_disabled():
-        city = factories.CityFactory(name="Riverton", country="United States", region="Ohio",
+        city = factories.CityFactory(name="Riverton", country="US", region="Ohio",
                                      population=100)
     app = factories.ApplicationFactory.build(
         cohort=factories.OpenCohortFactory(), applicant=factories.UserFactory(),
@@ -171,7 +171,7 @@ def test_an_existing_city_is_matched_not_recreated(staff):
 def test_a_city_already_enrolled_cannot_apply(staff):
     cohort = factories.OpenCohortFactory()
     with scopes_disabled():
-        city = factories.CityFactory(name="Enrolled", country="Peru", region="")
+        city = factories.CityFactory(name="Enrolled", country="PE", region="")
         factories.EnrollmentFactory(city=city, cohort=cohort)
     app = factories.ApplicationFactory.build(cohort=cohort, applicant=factories.UserFactory(),
                                              city_name="Enrolled", country="Peru", region="")

@@ -19,7 +19,7 @@ PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 
 def form_data(**overrides):
     data = {
-        "city_name": "Newtown", "country": "United States", "region": "Ohio",
+        "city_name": "Newtown", "country": "US", "region": "Ohio",
         "time_zone": "America/New_York", "population": "150000", "population_source": "Census",
         "population_year": "2023", "has_cdo": "on", "cdo_name": "Dee", "cdo_title": "CDO",
         "cdo_email": "dee@newtown.test", "monthly_commitment_hours": "5",

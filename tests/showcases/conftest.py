@@ -15,7 +15,7 @@ def team(db):
         cohort = factories.CohortFactory()
         city = factories.CityFactory(name="Riverton", slug="riverton", population=312_500)
         other = factories.CityFactory(
-            name="Lakeside", slug="lakeside", country="Mexico", population=184_200
+            name="Lakeside", slug="lakeside", country="MX", population=184_200
         )
         enrollment = factories.EnrollmentFactory(city=city, cohort=cohort)
         other_enrollment = factories.EnrollmentFactory(city=other, cohort=cohort)
