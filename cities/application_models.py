@@ -137,6 +137,15 @@ class Application(models.Model):
     def get_absolute_url(self):
         return reverse("apply:application", kwargs={"pk": self.pk})
 
+    def team_members(self):
+        """The proposed team for display: each member with ``role_label``, the role's name
+        (the stored ``role`` is a code such as ``city_manager``)."""
+        from accounts.models import Role
+
+        labels = dict(Role.choices)
+        return [dict(member, role_label=labels.get(member.get("role"), member.get("role") or ""))
+                for member in self.team or []]
+
     @property
     def readiness_score(self):
         scores = [self.score_data_foundations, self.score_leadership, self.score_team]

@@ -26,6 +26,9 @@ REQUIRED_TO_SUBMIT = {
     "mayor_name": gettext_lazy("mayor's name"), "mayor_email": gettext_lazy("mayor's e-mail"),
     "priorities": gettext_lazy("top priorities"),
 }
+TEAM_MEMBER_PARTS = {
+    "name": gettext_lazy("name"), "email": gettext_lazy("e-mail"), "role": gettext_lazy("role"),
+}
 
 
 # --- who and when -----------------------------------------------------------------------
@@ -213,6 +216,7 @@ def submit_application(*, application, by):
     for field, label in REQUIRED_TO_SUBMIT.items():
         if not str(getattr(application, field) or "").strip():
             errors[field] = [_("Fill in the %(field)s before submitting.") % {"field": label}]
+    errors.update(_incomplete_team_members(application))
     for check in check_application(application=application):
         if not check.passed:
             errors.setdefault(RULE_FIELDS[check.rule], []).append(check.message)
@@ -225,6 +229,22 @@ def submit_application(*, application, by):
     _save(application, by=by, reason="submitted")
     _notify_staff("application.submitted", application)
     return application
+
+
+def _incomplete_team_members(application):
+    """``{"team": [message per member missing a name, an e-mail or a role]}`` (a draft may
+    keep a half-filled member; a submission may not)."""
+    from strategy.labels import and_list
+
+    messages = []
+    for number, member in enumerate(application.team or [], start=1):
+        missing = [label for key, label in TEAM_MEMBER_PARTS.items()
+                   if not str(member.get(key) or "").strip()]
+        if missing:
+            messages.append(_("Team member %(number)s has no %(missing)s: complete the row "
+                              "or empty it before submitting.")
+                            % {"number": number, "missing": and_list(missing)})
+    return {"team": messages} if messages else {}
 
 
 @transaction.atomic

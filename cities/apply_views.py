@@ -15,11 +15,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from accounts.adapters import OPEN_SIGNUP_SESSION_KEY
 from cities.application_models import Application, ApplicationState
 from cities.applications import (
+    WITHDRAWABLE,
     can_view_application,
     save_draft,
     submit_application,
@@ -94,6 +95,8 @@ def _save_from_form(request, form, cohort):
         try:
             submit_application(application=application, by=request.user)
         except ValidationError as error:
+            if hasattr(error, "error_dict") and "team" in error.error_dict:
+                form.mark_incomplete_rows()
             _apply_errors(form, error)
             messages.error(request, _(
                 "Your draft is saved, but it cannot be submitted yet: see the messages below."))
@@ -153,9 +156,22 @@ def application_detail(request, pk):
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def application_withdraw(request, pk):
+    """Withdraw the application: ``GET`` asks for confirmation, ``POST`` withdraws.
+
+    Only the applicant (anyone else: 404); an application that can no longer be withdrawn
+    goes back to its page with the reason.
+    """
     application = _own_application(request, pk)
+    if application.applicant_id != request.user.pk:
+        raise Http404
+    if request.method == "GET":
+        if application.state not in WITHDRAWABLE:
+            messages.error(request, _("This application can no longer be withdrawn."))
+            return redirect(application)
+        return render(request, "cities/apply/withdraw_confirm.html",
+                      {"application": application})
     try:
         withdraw_application(application=application, by=request.user)
     except PermissionDenied:

@@ -70,8 +70,10 @@ class ApplicationForm(forms.ModelForm):
         return letter
 
     def clean(self):
+        """Drafts are loose: a half-filled team row is kept as it is (submission, in
+        ``cities.applications.submit_application``, refuses it with a message)."""
         cleaned = super().clean()
-        team = []
+        team, self.incomplete_rows = [], []
         for i in range(TEAM_ROWS):
             name = (cleaned.get(f"team_{i}_name") or "").strip()
             email = (cleaned.get(f"team_{i}_email") or "").strip().lower()
@@ -79,11 +81,16 @@ class ApplicationForm(forms.ModelForm):
             if not (name or email or role):
                 continue
             if not (name and email and role):
-                self.add_error(f"team_{i}_name", _(
-                    "Give this team member's name, e-mail and role, or leave the row empty."))
+                self.incomplete_rows.append(i)
             team.append({"name": name, "email": email, "role": role})
         emails = [m["email"] for m in team if m["email"]]
         if len(emails) != len(set(emails)):
             self.add_error(None, _("Each team member needs their own e-mail address."))
         self.instance.team = team
         return cleaned
+
+    def mark_incomplete_rows(self):
+        """Put a message at each half-filled team row (when a submission is refused)."""
+        for i in getattr(self, "incomplete_rows", []):
+            self.add_error(f"team_{i}_name", _(
+                "Give this team member's name, e-mail and role, or leave the row empty."))

@@ -125,7 +125,7 @@ class ApplicationAdmin(CachedChangelistMixin, SimpleHistoryAdmin):
     def team_display(self, obj):
         return format_html("<ul>{}</ul>", format_html_join(
             "", "<li>{} · {} · {}</li>",
-            ((m.get("name"), m.get("email"), m.get("role")) for m in obj.team or []),
+            ((m.get("name"), m.get("email"), m["role_label"]) for m in obj.team_members()),
         ))
 
     @admin.display(description=gettext_lazy("letter of commitment"))

@@ -61,6 +61,8 @@ CASES = [
     Case("apply/applications/<int:pk>/", _app_url(), expect_applicant(302, staff=403),
          method="post", data=FORM),
     Case("apply/applications/<int:pk>/withdraw/", _app_url("withdraw/"),
+         expect_applicant(200, staff=404)),
+    Case("apply/applications/<int:pk>/withdraw/", _app_url("withdraw/"),
          expect_applicant(302, staff=404), method="post"),
     Case("apply/applications/<int:pk>/letter/", _app_url("letter/"), expect_applicant()),
     # API

@@ -111,12 +111,52 @@ def test_team_of_five_is_refused(applicant_client, cohort):
     assert "you proposed 5" in response.content.decode()
 
 
-def test_half_filled_team_row_is_a_field_error(applicant_client, cohort):
+def test_a_half_filled_team_row_does_not_block_a_draft(applicant_client, cohort):
     response = applicant_client.post(f"/apply/{cohort.slug}/",
                                      form_data(team_2_email="", team_2_role=""))
+    assert response.status_code == 302
+    application = Application.objects.get(applicant=applicant_client.user)
+    assert application.state == S.DRAFT
+    assert application.team[2] == {"name": "C", "email": "", "role": ""}
+    page = applicant_client.get(application.get_absolute_url()).content.decode()
+    assert 'name="team_2_name" value="C"' in page  # the half row comes back to be finished
+
+
+def test_submitting_a_half_filled_team_row_is_refused_at_the_row(applicant_client, cohort):
+    response = applicant_client.post(
+        f"/apply/{cohort.slug}/", form_data(action="submit", team_2_email="", team_2_role=""))
     assert response.status_code == 400
-    assert "name, e-mail and role" in response.content.decode()
-    assert not Application.objects.exists()
+    page = response.content.decode()
+    assert "Give this team member&#x27;s name, e-mail and role, or leave the row empty." in page
+    assert "Team member 3 has no e-mail and role" in page
+    application = Application.objects.get(applicant=applicant_client.user)
+    assert application.state == S.DRAFT  # saved as a draft, not submitted
+
+
+def test_withdrawing_asks_for_confirmation_first(applicant_client, cohort):
+    application = factories.ApplicationFactory(cohort=cohort, applicant=applicant_client.user)
+    domain.submit_application(application=application, by=applicant_client.user)
+    detail = applicant_client.get(application.get_absolute_url()).content.decode()
+    url = f"/apply/applications/{application.pk}/withdraw/"
+    assert f'<a href="{url}"' in detail  # a link to the question, not a button that withdraws
+    confirm = applicant_client.get(url)
+    assert confirm.status_code == 200
+    page = confirm.content.decode()
+    assert "Withdraw your application?" in page
+    assert f'<form method="post" action="{url}">' in page
+    assert f'href="{application.get_absolute_url()}"' in page  # "No, keep my application"
+    application.refresh_from_db()
+    assert application.state == S.SUBMITTED  # asking changed nothing
+    applicant_client.post(url)
+    application.refresh_from_db()
+    assert application.state == S.WITHDRAWN
+
+
+def test_a_decided_application_offers_no_withdrawal(applicant_client, cohort):
+    application = factories.ApplicationFactory(cohort=cohort, applicant=applicant_client.user,
+                                               state=S.DECLINED)
+    response = applicant_client.get(f"/apply/applications/{application.pk}/withdraw/")
+    assert response.status_code == 302 and response["Location"] == application.get_absolute_url()
 
 
 def test_another_applicants_application_is_404(client, cohort):
