@@ -7,13 +7,14 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
 from accounts.models import Membership, Role
 from coaching.models import CoachAssignment
 from notifications.services import notify
-from showcases.models import Feedback, Message, Showcase, State
+from showcases.models import Feedback, Message, Showcase, ShowcaseSlot, State
 from showcases.rules import (
     can_discuss_showcase,
     can_draft_showcase,
@@ -205,13 +206,39 @@ def accept_showcase(*, showcase, by):
 # --- the session --------------------------------------------------------------------------
 
 @transaction.atomic
-def present_showcase(*, showcase, by):
-    """Mark an accepted showcase as presented (by staff or the city's coach)."""
+def present_showcase(*, showcase, by, now=None):
+    """Mark an accepted showcase as presented (by staff or the city's coach).
+
+    Refused until its slot's showcase session has started: a showcase with no slot, or
+    whose session is still to come (or cancelled), has not been presented.
+    """
     _require(can_present_showcase(by, showcase.city))
     _require_state(showcase, {State.ACCEPTED}, _("Only an accepted showcase can be presented."))
+    _require_slot_started(showcase, now or timezone.now())
     _save(showcase, "presented", state=State.PRESENTED, presented_at=timezone.now())
     _tell("presented", team_of(showcase.city), showcase, by=by)
     return showcase
+
+
+def _require_slot_started(showcase, now):
+    with scopes_disabled():
+        slot = ShowcaseSlot.objects.filter(showcase=showcase).select_related("session").first()
+    if slot is None:
+        raise ValidationError({"state": _(
+            "This showcase has no slot in a showcase session yet: it can be marked presented "
+            "once it has been scheduled and its session has started."
+        )})
+    if slot.session.is_cancelled:
+        raise ValidationError({"state": _(
+            "The session this showcase was scheduled in is cancelled: schedule it in another "
+            "session first."
+        )})
+    if slot.session.starts_at > now:
+        starts = timezone.localtime(slot.session.starts_at)
+        raise ValidationError({"state": _(
+            "This showcase is scheduled for %(when)s: it can be marked presented once its "
+            "session has started."
+        ) % {"when": date_format(starts, "DATETIME_FORMAT")}})
 
 
 # --- the conversation ---------------------------------------------------------------------

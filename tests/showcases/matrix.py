@@ -42,6 +42,23 @@ def make_session(world):
     )
 
 
+def presentable(world):
+    """An accepted showcase in a slot of a showcase session that started an hour ago."""
+    from django_scopes import scopes_disabled
+
+    from cohorts.models import Session
+    from showcases.models import ShowcaseSlot
+
+    showcase = make_showcase(world, "accepted")
+    start = timezone.now() - datetime.timedelta(hours=1)
+    session = Session.objects.create(
+        cohort=world.cohort, kind="showcase", title="Showcase day", starts_at=start,
+        ends_at=start + datetime.timedelta(hours=2),
+    )
+    with scopes_disabled():
+        ShowcaseSlot.objects.create(session=session, showcase=showcase)
+
+
 def state(name, **fields):
     return lambda world: make_showcase(world, name, **fields)
 
@@ -105,7 +122,7 @@ CASES = [
          expect_city_page(302, **COACH_ONLY), method="post", setup=state("revised")),
     Case("c/<slug:city>/showcases/<int:pk>/present/", lambda w: sc(w, "present/"),
          expect_city_page(302, member_a=403, mayor_a=403), method="post",
-         setup=state("accepted")),
+         setup=presentable),
     Case("c/<slug:city>/showcases/<int:pk>/messages/", lambda w: sc(w, "messages/"),
          expect_city_page(302), method="post", data={"body": "Thanks for the notes!"},
          setup=state("feedback_given")),
@@ -176,7 +193,7 @@ CASES = [
          method="post", data={}, setup=state("submitted")),
     Case("api/v1/cities/<slug:city>/^showcases/(?P<pk>[^/.]+)/present/$",
          lambda w: api(w, "present/"), expect_city_api(member_a=403, mayor_a=403), api=True,
-         method="post", data={}, setup=state("accepted")),
+         method="post", data={}, setup=presentable),
     Case("api/v1/cities/<slug:city>/^showcases/(?P<pk>[^/.]+)/messages/$",
          lambda w: api(w, "messages/"), expect_city_api(201), api=True, method="post",
          data={"body": "A question about the dashboard."}, setup=state("submitted")),

@@ -1,7 +1,10 @@
 """The showcase's states, who may move it, its history and who is told."""
 
+import datetime
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
 from notifications.models import Notification
@@ -62,6 +65,7 @@ def test_the_full_round_trip(team, draft):
 
         workflow.accept_showcase(showcase=draft, by=team.coach)
         assert told(team.cdo, "showcase.accepted")
+        scheduled(draft, team, starts_in=datetime.timedelta(hours=-1))
         workflow.present_showcase(showcase=draft, by=team.staff)
 
         draft.refresh_from_db()
@@ -135,6 +139,58 @@ def test_feedback_needs_strengths(team, draft):
         with pytest.raises(ValidationError) as error:
             workflow.give_feedback(showcase=draft, by=team.coach, strengths="  ")
     assert "strengths" in error.value.message_dict
+
+
+def scheduled(showcase, team, *, starts_in):
+    """Put ``showcase`` (accepted) in a slot of a showcase session starting ``starts_in``
+    from now."""
+    from showcases.scheduling import place_in_slot
+
+    start = timezone.now() + starts_in
+    session = factories.SessionFactory(cohort=team.cohort, kind="showcase", starts_at=start,
+                                       ends_at=start + datetime.timedelta(hours=2))
+    with scopes_disabled():
+        return place_in_slot(showcase=showcase, session=session, by=team.staff)
+
+
+def accepted(showcase, team):
+    workflow.submit_showcase(showcase=showcase, by=team.cdo)
+    workflow.accept_showcase(showcase=showcase, by=team.coach)
+    return showcase
+
+
+def test_a_showcase_cannot_be_presented_before_it_has_a_slot(team, draft):
+    with scope(city=team.city):
+        accepted(draft, team)
+        with pytest.raises(ValidationError) as error:
+            workflow.present_showcase(showcase=draft, by=team.staff)
+    assert "no slot in a showcase session" in error.value.message_dict["state"][0]
+    draft.refresh_from_db()
+    assert draft.state == State.ACCEPTED and draft.presented_at is None
+
+
+def test_a_showcase_cannot_be_presented_before_its_session_starts(team, draft):
+    with scope(city=team.city):
+        accepted(draft, team)
+        slot = scheduled(draft, team, starts_in=datetime.timedelta(days=3))
+        with pytest.raises(ValidationError) as error:
+            workflow.present_showcase(showcase=draft, by=team.coach)
+        assert "once its session has started" in error.value.message_dict["state"][0]
+        draft.refresh_from_db()
+        assert draft.state == State.ACCEPTED
+        workflow.present_showcase(showcase=draft, by=team.coach,
+                                  now=slot.session.starts_at + datetime.timedelta(minutes=5))
+    assert draft.state == State.PRESENTED
+
+
+def test_the_page_says_why_marking_presented_early_is_refused(client, team, draft):
+    with scope(city=team.city):
+        accepted(draft, team)
+    client.force_login(team.coach)
+    response = client.post(f"/c/{team.city.slug}/showcases/{draft.pk}/present/", follow=True)
+    assert "no slot in a showcase session" in response.content.decode()
+    draft.refresh_from_db()
+    assert draft.state == State.ACCEPTED
 
 
 def test_a_draft_cannot_be_accepted_or_presented(team, draft):
