@@ -64,3 +64,40 @@ def test_mayor_home_query_count_does_not_grow(n, client, django_assert_num_queri
     with django_assert_num_queries(22):
         body = client.get(f"/c/{enrollment.city.slug}/").content.decode()
     assert body.count("Please confirm you will attend") == min(n, 20)
+
+
+def _needs_you_card(body):
+    start = body.index('<section class="card needs-you"')
+    return body[start:body.index("</section>", start)]
+
+
+def _visible(html):
+    import re
+
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip()
+
+
+@pytest.fixture
+def mayor_client(client):
+    with scopes_disabled():
+        enrollment = factories.EnrollmentFactory()
+        mayor = factories.MembershipFactory(city=enrollment.city, role="mayor").user
+    client.force_login(mayor)
+    client.city = enrollment.city
+    return client
+
+
+def test_when_nothing_needs_the_mayor_the_card_says_so(mayor_client):
+    card = _needs_you_card(mayor_client.get(f"/c/{mayor_client.city.slug}/").content.decode())
+    assert _visible(card) == ("What needs you Nothing needs you right now. Your team will let "
+                              "you know when something does.")
+
+
+def test_a_question_from_the_coach_is_named_in_the_card(mayor_client):
+    with scopes_disabled():
+        factories.MayorRequestFactory(city=mayor_client.city)
+    body = mayor_client.get(f"/c/{mayor_client.city.slug}/").content.decode()
+    card = _visible(_needs_you_card(body))
+    assert "Your coach is waiting for your decision on 1 question." in card
+    assert 'href="#coaching-requests-heading"' in _needs_you_card(body)
+    assert 'id="coaching-requests-heading"' in body
