@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from allauth.account.models import EmailAddress
 from django.core import mail
@@ -85,3 +87,12 @@ def test_an_invited_cdo_becomes_the_citys_chief_data_officer():
     accept_invitation(invitation=invitation, user=user)
     city.refresh_from_db()
     assert city.chief_data_officer == user
+
+
+def test_the_invitation_page_names_the_address_to_sign_in_with(client):
+    invitation = invite_member(city=CityFactory(name="Riverbend"), email="cdo@example.test",
+                               role=Role.CDO)
+    page = client.get(f"/invitations/{invitation.token}/").content.decode()
+    text = " ".join(re.sub(r"<[^>]+>", " ", page).split())
+    assert "Sign in with cdo@example.test and open this link again." in text
+    assert f'?next=/invitations/{invitation.token}/"' in page
