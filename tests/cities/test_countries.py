@@ -120,8 +120,8 @@ def test_the_apply_form_offers_countries_by_name():
 
 # --- the data migration -------------------------------------------------------------------
 
-BEFORE = ("cities", "0003_keep_country_as_written")
-AFTER = ("cities", "0005_country_iso_code")
+BEFORE = ("cities", "0004_keep_country_as_written")
+AFTER = ("cities", "0006_country_iso_code")
 
 
 @pytest.mark.django_db(transaction=True)

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cities', '0002_historicalapplication_application'),
+        ('cities', '0003_city_language'),
     ]
 
     operations = [

@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cities', '0004_country_names_to_iso_codes'),
+        ('cities', '0005_country_names_to_iso_codes'),
     ]
 
     operations = [

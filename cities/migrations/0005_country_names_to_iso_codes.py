@@ -50,7 +50,7 @@ def codes_to_names(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("cities", "0003_keep_country_as_written"),
+        ("cities", "0004_keep_country_as_written"),
     ]
 
     operations = [
