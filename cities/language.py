@@ -5,34 +5,25 @@ Staff can set it on the city; left empty it follows the city's country (Mexico �
 Brazil → Portuguese, else English).
 """
 
-import unicodedata
-
 from django.conf import settings
 
-# Country names as people type them (English, Spanish or Portuguese), without accents.
+from cities.places import country_code
+
+# ISO 3166-1 codes of the countries whose documents come in Spanish or Portuguese.
 SPANISH_SPEAKING = {
-    "argentina", "bolivia", "chile", "colombia", "costa rica", "cuba", "dominican republic",
-    "republica dominicana", "ecuador", "el salvador", "equatorial guinea", "guatemala",
-    "honduras", "mexico", "nicaragua", "panama", "paraguay", "peru", "puerto rico", "spain",
-    "espana", "espanha", "uruguay", "venezuela",
+    "AR", "BO", "CL", "CO", "CR", "CU", "DO", "EC", "SV", "GQ", "GT", "HN", "MX", "NI", "PA",
+    "PY", "PE", "PR", "ES", "UY", "VE",
 }
-PORTUGUESE_SPEAKING = {
-    "brazil", "brasil", "portugal", "angola", "mozambique", "mocambique", "cabo verde",
-    "cape verde",
-}
-
-
-def _plain(text):
-    decomposed = unicodedata.normalize("NFKD", text or "")
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).lower().split())
+PORTUGUESE_SPEAKING = {"BR", "PT", "AO", "MZ", "CV"}
 
 
 def language_for_country(country):
-    """The product language for a country's name ("México" → "es", "Brasil" → "pt-br")."""
-    name = _plain(country)
-    if name in SPANISH_SPEAKING:
+    """The product language for a country, given by its ISO code or its name as people type
+    it ("MX" or "México" → "es", "BR" or "Brasil" → "pt-br", else English)."""
+    code = country_code(getattr(country, "code", country))
+    if code in SPANISH_SPEAKING:
         return "es"
-    if name in PORTUGUESE_SPEAKING:
+    if code in PORTUGUESE_SPEAKING:
         return "pt-br"
     return settings.LANGUAGE_CODE
 
