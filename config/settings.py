@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",  # its widget templates, for FORM_RENDERER below
     "rules.apps.AutodiscoverRulesConfig",
     "rest_framework",
     "rest_framework.authtoken",
@@ -98,6 +99,8 @@ TEMPLATES = [
                 "cities.context_processors.portal",
                 "notifications.context_processors.inbox",
             ],
+            # {% load machine_time %}: the one filter for <time datetime="…"> values.
+            "libraries": {"machine_time": "config.machine_time"},
         },
     },
     {
@@ -110,6 +113,10 @@ TEMPLATES = [
         "OPTIONS": {"autoescape": False},
     },
 ]
+
+# Widget templates are looked up like any other template, so the project may override one
+# (templates/admin/widgets/split_datetime.html labels the admin's date and time inputs).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}"),
