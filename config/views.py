@@ -4,7 +4,8 @@ import redis
 from django.conf import settings
 from django.db import connection, transaction
 from django.http import HttpResponseServerError, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
@@ -32,6 +33,12 @@ def broker_state():
     except redis.RedisError as error:
         return f"error: {error.__class__.__name__}"
     return "ok"
+
+
+def favicon(request):
+    """``/favicon.ico``, which browsers and feed readers ask for by themselves: the site's
+    icon (pages name it with ``<link rel="icon">`` in ``base.html``)."""
+    return redirect(static("favicon.ico"), permanent=True)
 
 
 @never_cache

@@ -20,6 +20,7 @@ def _invitation_url(world):
 CASES = [
     Case("", lambda w: "/", expect_everyone(302, anonymous=200, outsider=200)),
     Case("healthz", lambda w: "/healthz", expect_everyone(200)),
+    Case("favicon.ico", lambda w: "/favicon.ico", expect_everyone(301)),
     Case("invitations/<str:token>/", _invitation_url, expect_everyone(200)),
     Case("i18n/setlang/", lambda w: "/i18n/setlang/", expect_everyone(302), method="post",
          data={"language": "es", "next": "/"}),
