@@ -150,6 +150,15 @@ def _refuse_duplicates(application):
 
     from cohorts.models import Enrollment
 
+    mine = Application.objects.filter(
+        cohort_id=application.cohort_id, applicant_id=application.applicant_id
+    ).exclude(pk=application.pk)
+    if mine.exists():  # one application per person and cohort (a database constraint too)
+        raise ValidationError({"cohort": _(
+            "You have already applied to this cohort. Edit that application instead of "
+            "starting another."
+        )})
+
     place = ", ".join(p for p in (application.city_name, application.region,
                                   country_name(application.country)) if p)
     if find_duplicate(application=application):
@@ -174,9 +183,10 @@ def _refuse_duplicates(application):
 def save_draft(*, application, by):
     """Save the applicant's draft (new or edited), eligible or not.
 
-    Refused while the window is closed, once submitted, and when the same city already
-    applied to this cohort. The matching existing ``City`` (name + country (+ region)) is
-    remembered so that admission updates it instead of creating another.
+    Refused while the window is closed, once submitted, when the same city already
+    applied to this cohort, and when the applicant already has an application to it. The
+    matching existing ``City`` (name + country (+ region)) is remembered so that admission
+    updates it instead of creating another.
     """
     if application.pk is None:
         application.applicant = by
