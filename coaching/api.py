@@ -5,6 +5,7 @@ get ``private_notes``. Writes go through the domain functions.
 """
 
 from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
@@ -97,6 +98,16 @@ class CheckInInputSerializer(serializers.Serializer):
         return fields
 
 
+def _writes(request, answer):
+    """The schema of a viewset whose writes read ``request`` and answer ``answer``."""
+    return extend_schema_view(
+        create=extend_schema(request=request, responses={201: answer}),
+        update=extend_schema(request=request, responses=answer),
+        partial_update=extend_schema(request=request, responses=answer),
+    )
+
+
+@_writes(CheckInInputSerializer, CheckInDocumentedSerializer)
 class CheckInViewSet(CachedCityListMixin, CityNestedAPIMixin, mixins.CreateModelMixin,
                      mixins.UpdateModelMixin,
                      viewsets.ReadOnlyModelViewSet):
@@ -185,6 +196,7 @@ def _initiative(city, pk):
     return initiative
 
 
+@_writes(ActionItemInputSerializer, ActionItemSerializer)
 class ActionItemViewSet(CachedCityListMixin, CityNestedAPIMixin, mixins.CreateModelMixin,
                         mixins.UpdateModelMixin,
                         viewsets.ReadOnlyModelViewSet):

@@ -124,6 +124,7 @@ class HoursViewSet(CityNestedAPIMixin, mixins.CreateModelMixin, viewsets.Generic
         ]
         return response
 
+    @extend_schema(request=LogLearningSerializer, responses={201: HoursEntrySerializer})
     def create(self, request, *args, **kwargs):
         if not rules.test_rule("can_log_hours", request.user, request.city):
             raise PermissionDenied()

@@ -16,6 +16,7 @@ from django.core.exceptions import (
     ValidationError,
 )
 from django.http import Http404, HttpResponse
+from drf_spectacular.authentication import SessionScheme
 from rest_framework import exceptions, permissions, status
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
@@ -48,6 +49,14 @@ def json_exception_handler(exc, context):
         {"detail": "Internal error. The team has been told."},
         status=status.HTTP_500_INTERNAL_SERVER_ERROR,
     )
+
+
+class TwoFactorSessionScheme(SessionScheme):
+    """The schema documents the project's session authentication (two-factor enforced) as
+    the cookie scheme it is, beside the token (drf-spectacular matches the token class's
+    subclasses by itself, not the session class's)."""
+
+    target_class = "accounts.authentication.SessionAuthentication"
 
 
 def error_response(detail, status_code):

@@ -4,7 +4,9 @@ drf-spectacular documents each operation's success; this post-processing hook ad
 errors every operation can answer, in the JSON shape ``config.api.json_exception_handler``
 gives them:
 
-- 400 with a list of messages per field, where the operation takes a body or query values;
+- 400 with a list of messages per field, where the operation takes a body or query values,
+  or writes (a domain rule can refuse a write that takes no body: submitting an ineligible
+  application);
 - 401 and 403 where the caller must be signed in (no token, or not allowed);
 - 404 where the path names a row or a city (missing and hidden look the same), or the list
   is paginated (a page past the end);
@@ -20,7 +22,18 @@ ERROR = {
 }
 FIELD_ERRORS = {
     "type": "object",
-    "description": "Messages per field (``detail`` for the request as a whole).",
+    "description": (
+        "Messages per field: each field of the body maps to a list of messages (a list of"
+        " items maps to one such object per item); ``detail`` and ``non_field_errors`` hold"
+        " what concerns the request as a whole."
+    ),
+    "properties": {
+        "detail": {
+            "description": "The request as a whole: a message, or a list of them.",
+            "oneOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}],
+        },
+        "non_field_errors": {"type": "array", "items": {"type": "string"}},
+    },
     "additionalProperties": {},
 }
 DESCRIPTIONS = {
@@ -41,12 +54,13 @@ def _error(code):
     }
 
 
-def error_codes(operation):
-    """The error status codes ``operation`` (an OpenAPI operation object) can answer."""
+def error_codes(operation, method="get"):
+    """The error status codes ``operation`` (an OpenAPI operation object, called with
+    ``method``) can answer."""
     parameters = operation.get("parameters", [])
     query = [p["name"] for p in parameters if p.get("in") == "query"]
     codes = {"429"}
-    if "requestBody" in operation or query:
+    if "requestBody" in operation or query or method != "get":
         codes.add("400")
     if "requestBody" in operation:
         codes.add("415")
@@ -57,16 +71,57 @@ def error_codes(operation):
     return codes
 
 
+VERBS = {"list": "List", "retrieve": "Read one of", "create": "Create", "update": "Replace",
+         "partial_update": "Change", "destroy": "Delete"}
+
+
+def summary_of(path, operation):
+    """A short title for an operation that declares none (linters and generated clients
+    want one): ``GET /api/v1/cities/{city}/sessions/`` (``…_list``) → "List cities:
+    sessions"."""
+    words = [part for part in path.strip("/").split("/")
+             if part not in ("api", "v1") and not part.startswith("{")]
+    operation_id = operation.get("operationId", "")
+    verb = next((VERBS[suffix] for suffix in sorted(VERBS, key=len, reverse=True)
+                 if operation_id.endswith("_" + suffix)), "")
+    if verb == "Create" and path.rstrip("/").split("/")[-2] not in ("{city}",) and (
+            path.rstrip("/").split("/")[-2].startswith("{")):
+        verb = "Do"  # an action on one row: POST …/{id}/submit/
+    return f"{verb} {': '.join(words)}".strip().capitalize() if verb else ": ".join(words)
+
+
 def document_errors(result, generator, request, public):
-    """POSTPROCESSING_HOOKS entry: add the error answers to every operation."""
+    """POSTPROCESSING_HOOKS entry: add the error answers (and a summary, where none is
+    declared) to every operation."""
     schemas = result.setdefault("components", {}).setdefault("schemas", {})
     schemas.setdefault("Error", ERROR)
     schemas.setdefault("FieldErrors", FIELD_ERRORS)
-    for item in result.get("paths", {}).values():
+    for path, item in result.get("paths", {}).items():
         for method, operation in item.items():
             if method not in {"get", "post", "put", "patch", "delete"}:
                 continue
+            operation.setdefault("summary", summary_of(path, operation))
             responses = operation.setdefault("responses", {})
-            for code in sorted(error_codes(operation)):
+            for code in sorted(error_codes(operation, method)):
                 responses.setdefault(code, _error(code))
+    return result
+
+
+def _nullable_references(node):
+    if isinstance(node, dict):
+        if node.get("nullable") and "allOf" in node and "type" not in node:
+            yield node
+        for value in node.values():
+            yield from _nullable_references(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _nullable_references(value)
+
+
+def type_nullable_references(result, generator, request, public):
+    """POSTPROCESSING_HOOKS entry: a nullable reference (``allOf: [$ref]`` with
+    ``nullable: true``, drf-spectacular's spelling of a nested serializer that may be null)
+    also says ``type: object``, as OpenAPI 3.0 wants beside ``nullable``."""
+    for node in list(_nullable_references(result)):
+        node["type"] = "object"
     return result

@@ -263,12 +263,10 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    # Depth-limited, finite-numbers-only JSON (config/inputs.py); forms as DRF's default.
-    "DEFAULT_PARSER_CLASSES": [
-        "config.api_inputs.JSONParser",
-        "rest_framework.parsers.FormParser",
-        "rest_framework.parsers.MultiPartParser",
-    ],
+    # The API reads JSON bodies only (a file upload declares multipart on its own action),
+    # so the schema offers one media type per body and generated clients stay simple; the
+    # JSON is depth-limited, finite numbers only, an object (config/inputs.py).
+    "DEFAULT_PARSER_CLASSES": ["config.api_inputs.JSONParser"],
     "EXCEPTION_HANDLER": "config.api.json_exception_handler",
     "DEFAULT_THROTTLE_CLASSES": [  # keyed on accounts.client_ip, never a spoofed header
         "accounts.throttles.AnonRateThrottle",
@@ -288,6 +286,9 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Cohorts, applications and each city's sessions, hours, coaching, "
     "showcases and strategy. A city you may not see answers 404.",
     "VERSION": "1.0.0",
+    "LICENSE": {"name": "Proprietary: for the program's cities, coaches and staff"},
+    # The API is served by the site itself: paths are relative to wherever it runs.
+    "SERVERS": [{"url": "/", "description": "This site"}],
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
     # Swagger UI served from our own static files, never from a CDN.
@@ -298,6 +299,7 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "config.openapi.document_errors",
+        "config.openapi.type_nullable_references",
     ],
 }
 
@@ -365,4 +367,6 @@ SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {}).update({
     "ApplicationStateEnum": "cities.application_models.ApplicationState",
     "ShowcaseStateEnum": "showcases.models.State",
     "StrategyStateEnum": "strategy.models.StrategyState",
+    "DocumentStatusEnum": "strategy.models.DocumentStatus",
+    "DocumentKindEnum": "strategy.models.DocumentKind",
 })

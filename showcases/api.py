@@ -3,16 +3,15 @@
 
 from django.urls import reverse
 from django_scopes import scopes_disabled
-from drf_spectacular.utils import extend_schema_field
+from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.parsers import FormParser, MultiPartParser
+from rest_framework.parsers import MultiPartParser
 from rest_framework.permissions import BasePermission, IsAuthenticated
 from rest_framework.response import Response
 
 from cities.api import CityNestedAPIMixin
 from config.api_cache import CachedCityListMixin
-from config.api_inputs import JSONParser
 from showcases import evidence as evidence_domain
 from showcases import library, workflow
 from showcases.models import Evidence, Feedback, Message, Showcase, ShowcaseRound
@@ -92,6 +91,13 @@ class EvidenceInputSerializer(serializers.Serializer):
     url = serializers.CharField(required=False, allow_blank=True, default="", max_length=500)
 
 
+class PublicationSerializer(serializers.Serializer):
+    consent = serializers.BooleanField(help_text="true opts in to the library; false withdraws.")
+
+
+TRANSITION = extend_schema(request=None, responses=ShowcaseSerializer)
+
+
 class ShowcaseViewSet(CachedCityListMixin, CityNestedAPIMixin, mixins.ListModelMixin,
                       mixins.RetrieveModelMixin,
                       mixins.CreateModelMixin, mixins.UpdateModelMixin,
@@ -100,7 +106,6 @@ class ShowcaseViewSet(CachedCityListMixin, CityNestedAPIMixin, mixins.ListModelM
     the actions (``submit``, ``feedback``, ``resubmit``, ``accept``, ``present``,
     ``publication``), each allowed to the people the program allows."""
 
-    parser_classes = [JSONParser, MultiPartParser, FormParser]
     queryset = Showcase.objects.none()  # for the schema; requests use get_queryset()
 
     def get_queryset(self):
@@ -139,22 +144,27 @@ class ShowcaseViewSet(CachedCityListMixin, CityNestedAPIMixin, mixins.ListModelM
         function(showcase=showcase, by=self.request.user)
         return self._done(showcase)
 
+    @TRANSITION
     @action(detail=True, methods=["post"])
     def submit(self, request, *args, **kwargs):
         return self._transition(workflow.submit_showcase)
 
+    @TRANSITION
     @action(detail=True, methods=["post"])
     def resubmit(self, request, *args, **kwargs):
         return self._transition(workflow.resubmit)
 
+    @TRANSITION
     @action(detail=True, methods=["post"])
     def accept(self, request, *args, **kwargs):
         return self._transition(workflow.accept_showcase)
 
+    @TRANSITION
     @action(detail=True, methods=["post"])
     def present(self, request, *args, **kwargs):
         return self._transition(workflow.present_showcase)
 
+    @extend_schema(request=FeedbackInputSerializer, responses={201: ShowcaseSerializer})
     @action(detail=True, methods=["post"], serializer_class=FeedbackInputSerializer)
     def feedback(self, request, *args, **kwargs):
         showcase = self.get_object()
@@ -163,6 +173,7 @@ class ShowcaseViewSet(CachedCityListMixin, CityNestedAPIMixin, mixins.ListModelM
         workflow.give_feedback(showcase=showcase, by=request.user, **data.validated_data)
         return self._done(showcase, status.HTTP_201_CREATED)
 
+    @extend_schema(request=MessageSerializer, responses={201: MessageSerializer})
     @action(detail=True, methods=["post"], serializer_class=MessageSerializer)
     def messages(self, request, *args, **kwargs):
         showcase = self.get_object()
@@ -172,7 +183,10 @@ class ShowcaseViewSet(CachedCityListMixin, CityNestedAPIMixin, mixins.ListModelM
                                         body=data.validated_data["body"])
         return Response(MessageSerializer(message).data, status=status.HTTP_201_CREATED)
 
-    @action(detail=True, methods=["post"], serializer_class=EvidenceInputSerializer)
+    @extend_schema(request={"multipart/form-data": EvidenceInputSerializer},
+                   responses={201: EvidenceSerializer})
+    @action(detail=True, methods=["post"], serializer_class=EvidenceInputSerializer,
+            parser_classes=[MultiPartParser])  # a file upload: the one non-JSON body
     def evidence(self, request, *args, **kwargs):
         showcase = self.get_object()
         data = EvidenceInputSerializer(data=request.data)
@@ -184,6 +198,7 @@ class ShowcaseViewSet(CachedCityListMixin, CityNestedAPIMixin, mixins.ListModelM
         return Response(EvidenceSerializer(item, context=self.get_serializer_context()).data,
                         status=status.HTTP_201_CREATED)
 
+    @extend_schema(request=PublicationSerializer, responses=ShowcaseSerializer)
     @action(detail=True, methods=["post"])
     def publication(self, request, *args, **kwargs):
         """``{"consent": true}`` opts in to the library; ``false`` withdraws at once."""

@@ -5,7 +5,7 @@ from django.http import FileResponse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import status
 from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.response import Response
@@ -13,6 +13,12 @@ from rest_framework.views import APIView
 
 from cities.api import CityNestedAPIMixin
 from strategy import editing
+from strategy.api_schema import (
+    ConflictSerializer,
+    DocumentStatusSerializer,
+    StrategyPatchSerializer,
+    StrategySerializer,
+)
 from strategy.models import DocumentKind, DocumentStatus
 from strategy.pdf import is_stuck, request_document
 from strategy.progress import strategy_progress
@@ -55,12 +61,13 @@ class StrategyAPIView(CityNestedAPIMixin, APIView):
     ``{"section": "vision" | "component-<key>", "revision": 7, "fields": {...}}``.
     A conflicting edit answers 409 with both versions and changes nothing."""
 
-    @extend_schema(responses={200: OpenApiTypes.OBJECT})
+    @extend_schema(summary="Read the city's current strategy", responses=StrategySerializer)
     def get(self, request, city):
         return Response(strategy_payload(_strategy(request)))
 
-    @extend_schema(request=OpenApiTypes.OBJECT,
-                   responses={200: OpenApiTypes.OBJECT, 409: OpenApiTypes.OBJECT})
+    @extend_schema(summary="Change one section of the strategy",
+                   request=StrategyPatchSerializer,
+                   responses={200: StrategySerializer, 409: ConflictSerializer})
     def patch(self, request, city):
         if not can_edit_strategy(request.user, request.city):
             raise PermissionDenied(_("Only the city's senior team may edit the strategy."))
@@ -113,9 +120,11 @@ class StrategyPDFAPIView(CityNestedAPIMixin, APIView):
             body["detail"] = "Rendering failed; POST to this path to try again."
         return Response(body, status=status.HTTP_202_ACCEPTED)
 
-    @extend_schema(parameters=[KIND_PARAMETER],
-                   responses={(200, "application/pdf"): OpenApiTypes.BINARY,
-                              202: OpenApiTypes.OBJECT})
+    @extend_schema(summary="Get the strategy's PDF (202 while it is prepared)",
+                   parameters=[KIND_PARAMETER],
+                   responses={(200, "application/pdf"): OpenApiResponse(
+                                  OpenApiTypes.BINARY, description="The PDF."),
+                              202: DocumentStatusSerializer})
     def get(self, request, city):
         strategy = _strategy(request)
         document = request_document(strategy=strategy, kind=self._kind(request))
@@ -128,8 +137,9 @@ class StrategyPDFAPIView(CityNestedAPIMixin, APIView):
         return FileResponse(handle, content_type="application/pdf",
                             filename=f"{slugify(request.city.name)}-{document.kind}.pdf")
 
-    @extend_schema(parameters=[KIND_PARAMETER], request=None,
-                   responses={202: OpenApiTypes.OBJECT})
+    @extend_schema(summary="Render the strategy's PDF again after a failure",
+                   parameters=[KIND_PARAMETER], request=None,
+                   responses={202: DocumentStatusSerializer})
     def post(self, request, city):
         strategy = _strategy(request)
         document = request_document(strategy=strategy, kind=self._kind(request), retry=True)

@@ -92,6 +92,7 @@ class Case:
     method: str = "get"
     data: Callable | dict | None = None
     api: bool = False
+    multipart: bool = False  # an API upload: the data is sent as multipart/form-data
     covers_prefix: bool = False
     setup: Callable | None = None
     name: str = field(default="")
@@ -124,7 +125,8 @@ def run_case(world, case, role):
     client = client_for(world, role, api=case.api)
     url = case.url(world)
     data = case.data(world) if callable(case.data) else case.data
-    kwargs = {"content_type": "application/json"} if case.api and data is not None else {}
+    json_body = case.api and data is not None and not case.multipart
+    kwargs = {"content_type": "application/json"} if json_body else {}
     response = getattr(client, case.method)(url, data or {}, **kwargs)
     expected = case.expect[role]
     if expected == LOGIN:

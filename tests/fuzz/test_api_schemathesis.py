@@ -156,7 +156,7 @@ def test_operation(label, fuzz_world):
             response, _headers = _send(case, fuzz_world, role)
             assert response.status_code == 404, (
                 f"{label} as {role} of city A against city B: {response.status_code} "
-                f"{response.get_data()[:300]!r}"
+                f"{response.content[:300]!r}"
             )
         assert city_snapshot(other_city) == city_b_before, f"{label} changed city B's rows"
 

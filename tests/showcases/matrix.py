@@ -203,7 +203,7 @@ CASES = [
     Case("api/v1/cities/<slug:city>/^showcases/(?P<pk>[^/.]+)/evidence/$",
          lambda w: api(w, "evidence/"), expect_city_api(201, **TEAM_WRITES), api=True,
          method="post", data={"url": "https://data.example.test/x", "title": "Data"},
-         setup=state("draft")),
+         multipart=True, setup=state("draft")),
     Case("api/v1/^library/$", lambda w: "/api/v1/library/", PARTICIPANTS_API, api=True,
          setup=state("accepted", published=True)),
     Case("api/v1/^library/(?P<pk>[^/.]+)/$",
