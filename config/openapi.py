@@ -106,22 +106,3 @@ def document_errors(result, generator, request, public):
                 responses.setdefault(code, _error(code))
     return result
 
-
-def _nullable_references(node):
-    if isinstance(node, dict):
-        if node.get("nullable") and "allOf" in node and "type" not in node:
-            yield node
-        for value in node.values():
-            yield from _nullable_references(value)
-    elif isinstance(node, list):
-        for value in node:
-            yield from _nullable_references(value)
-
-
-def type_nullable_references(result, generator, request, public):
-    """POSTPROCESSING_HOOKS entry: a nullable reference (``allOf: [$ref]`` with
-    ``nullable: true``, drf-spectacular's spelling of a nested serializer that may be null)
-    also says ``type: object``, as OpenAPI 3.0 wants beside ``nullable``."""
-    for node in list(_nullable_references(result)):
-        node["type"] = "object"
-    return result

@@ -299,7 +299,6 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "config.openapi.document_errors",
-        "config.openapi.type_nullable_references",
     ],
 }
 

@@ -46,7 +46,7 @@ def strategy_payload(strategy):
         "vision": loaded.vision,
         "priorities": snapshot["priorities"],
         "components": snapshot["components"],
-        "approval": snapshot["approval"],
+        "approval": snapshot["approval"] or {"by": "", "at": None},
         "sections": [{"key": k, "title": t, "text": x} for k, t, x in sections(snapshot)],
         "progress": [
             {"step": s.slug, "title": s.title, "complete": s.complete, "missing": s.missing}

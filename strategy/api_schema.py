@@ -44,8 +44,10 @@ class ComponentSerializer(serializers.Serializer):
 
 
 class ApprovalSerializer(serializers.Serializer):
+    """Who approved the strategy and when (both empty until it is approved)."""
+
     by = serializers.CharField(allow_blank=True)
-    at = serializers.DateTimeField()
+    at = serializers.DateTimeField(allow_null=True)
 
 
 class SectionSerializer(serializers.Serializer):
@@ -74,7 +76,7 @@ class StrategySerializer(serializers.Serializer):
     vision = serializers.CharField(allow_blank=True)
     priorities = serializers.ListField(child=serializers.CharField())
     components = ComponentSerializer(many=True)
-    approval = ApprovalSerializer(allow_null=True)
+    approval = ApprovalSerializer()
     sections = SectionSerializer(many=True)
     progress = ProgressStepSerializer(many=True)
     updated_at = serializers.DateTimeField()
