@@ -3,6 +3,7 @@ clients generated from it). ``strategy.api`` builds the answers; these describe 
 
 from rest_framework import serializers
 
+from config.api_inputs import DateTimeField
 from strategy.models import DocumentKind, DocumentStatus, StrategyState
 
 
@@ -47,7 +48,7 @@ class ApprovalSerializer(serializers.Serializer):
     """Who approved the strategy and when (both empty until it is approved)."""
 
     by = serializers.CharField(allow_blank=True)
-    at = serializers.DateTimeField(allow_null=True)
+    at = DateTimeField(allow_null=True)
 
 
 class SectionSerializer(serializers.Serializer):
@@ -79,7 +80,7 @@ class StrategySerializer(serializers.Serializer):
     approval = ApprovalSerializer()
     sections = SectionSerializer(many=True)
     progress = ProgressStepSerializer(many=True)
-    updated_at = serializers.DateTimeField()
+    updated_at = DateTimeField()
 
 
 class StrategyPatchSerializer(serializers.Serializer):
