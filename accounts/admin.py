@@ -5,10 +5,11 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from accounts.models import Invitation, Membership, User
 from cities.people import CityPeopleAdminMixin
+from config.admin_inlines import LabelledTabularInline
 from stewardship.admin_actions import delete_accounts
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(LabelledTabularInline):
     model = Membership
     extra = 0
     autocomplete_fields = ["city"]

@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from cohorts.models import Cohort, Enrollment, Program
+from config.admin_inlines import LabelledTabularInline
 
 
 @admin.register(Program)
@@ -8,7 +9,7 @@ class ProgramAdmin(admin.ModelAdmin):
     search_fields = ["name"]
 
 
-class EnrollmentInline(admin.TabularInline):
+class EnrollmentInline(LabelledTabularInline):
     model = Enrollment
     extra = 0
     autocomplete_fields = ["city"]

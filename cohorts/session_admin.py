@@ -24,11 +24,12 @@ from cohorts.scheduling import (
     move_session,
 )
 from cohorts.wall_clock import WallClockField, in_zone, wall_clock
+from config.admin_inlines import LabelledTabularInline
 from config.inputs import SupportedYearsMixin
 from curriculum.models import Material
 
 
-class MaterialInline(admin.TabularInline):
+class MaterialInline(LabelledTabularInline):
     model = Material
     fk_name = "session"
     fields = ["title", "url", "file", "order"]

@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from config.admin_inlines import LabelledTabularInline
 from curriculum.models import Assignment, Material, Module, Pillar
 
 
@@ -9,14 +10,14 @@ class PillarAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
 
-class MaterialInline(admin.TabularInline):
+class MaterialInline(LabelledTabularInline):
     model = Material
     fk_name = "module"
     fields = ["title", "url", "file", "order"]
     extra = 0
 
 
-class AssignmentInline(admin.TabularInline):
+class AssignmentInline(LabelledTabularInline):
     model = Assignment
     extra = 0
 

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from audit.admin_log import record_admin_action
+from config.admin_inlines import LabelledTabularInline
 from notifications.models import (
     EmailOutbox,
     EmailStatus,
@@ -17,7 +18,7 @@ from notifications.models import (
 from notifications.outbox import resend_emails
 
 
-class NotificationInline(admin.TabularInline):
+class NotificationInline(LabelledTabularInline):
     model = Notification
     fields = ["recipient", "subject", "delivery", "read_at"]
     readonly_fields = fields
@@ -29,7 +30,7 @@ class NotificationInline(admin.TabularInline):
         return False
 
 
-class EmailInline(admin.TabularInline):
+class EmailInline(LabelledTabularInline):
     model = EmailOutbox
     fields = ["to", "subject", "status", "attempts", "sent_at", "last_error"]
     readonly_fields = fields

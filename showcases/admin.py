@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from audit.admin_log import record_admin_action
+from config.admin_inlines import LabelledTabularInline
 from showcases.library import approve_publication
 from showcases.models import Evidence, Feedback, Showcase, ShowcaseRound, ShowcaseSlot
 
@@ -20,7 +21,7 @@ class ShowcaseRoundAdmin(SimpleHistoryAdmin):
     search_fields = ["title"]
 
 
-class EvidenceInline(admin.TabularInline):
+class EvidenceInline(LabelledTabularInline):
     model = Evidence
     extra = 0
     fields = ["kind", "title", "original_name", "url", "size", "created_at"]

@@ -4,6 +4,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from config.admin_inlines import LabelledTabularInline
 from strategy.defaults import SHIPPED_COMPONENTS, TEMPLATE_FIELDS, as_shipped
 from strategy.models import (
     Comment,
@@ -76,7 +77,7 @@ class StrategyTemplateAdmin(admin.ModelAdmin):
     inlines = [TemplateComponentInline]
 
 
-class ComponentPlanInline(admin.TabularInline):
+class ComponentPlanInline(LabelledTabularInline):
     model = ComponentPlan
     extra = 0
     fields = ["key", "order", "current_maturity"]
