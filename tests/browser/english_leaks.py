@@ -1,12 +1,19 @@
 """Find English interface text left on a page that should be in Spanish or Portuguese.
 
 The English interface is the msgids of the catalogues (ours, Django's and allauth's) whose
-translation differs from the English. Text written by people (session titles, strategy
-text, names, messages already delivered) stays as written, so it is taken from the
-database and left out before looking: nothing is listed by hand.
+translation differs from the English, plus the program content the product ships (the
+strategy template, its rubric, the pillars…), taken from the source that ships it
+(``SHIPPED_CONTENT``). Text written by people (session titles, strategy text, names,
+messages already delivered) stays as written, so it is taken from the database and left
+out before looking — except rows that hold shipped content or text the program wrote
+from an English msgid (a frozen "Coaching check-in on 2026-11-24"): those are not people's
+words. Nothing is listed by hand. A PDF's text (pypdf) is checked the same way.
 """
 
+import importlib
+import io
 import re
+from functools import lru_cache
 from pathlib import Path
 
 import allauth
@@ -29,6 +36,9 @@ OUR_APPS = (
     "strategy",
     "notifications",
 )
+# Modules that ship program content: each has ``shipped_english()``, the English source
+# texts (marked for translation) that readers get in their language.
+SHIPPED_CONTENT = ("strategy.defaults", "curriculum.pillars")
 # Written at a moment in someone's language and kept as written (like a sent e-mail).
 DELIVERED = {
     "notifications.notification",
@@ -89,6 +99,35 @@ def _effective(entry, language):
         return [(entry.msgid, translation.gettext(entry.msgid))]
 
 
+def _lines(text):
+    return [_norm(line) for line in str(text).splitlines() if _norm(line)]
+
+
+def shipped_english():
+    """Every English text of the program content the product ships, from its source."""
+    texts = []
+    for name in SHIPPED_CONTENT:
+        texts += importlib.import_module(name).shipped_english()
+    return texts
+
+
+def english_program_content(language):
+    """(exact, fragments) of the shipped program content whose ``language`` text differs:
+    each text and each of its lines, and lines of three words or more as fragments."""
+    exact, fragments = set(), set()
+    for english in shipped_english():
+        with translation.override(language):
+            translated = translation.gettext(english)
+        if _norm(translated) == _norm(english):
+            continue  # the same in both languages
+        exact.add(_norm(english))
+        for line in _lines(english):
+            exact.add(line)
+            if len(line.split()) >= 3:
+                fragments.add(line.strip(" .,:;"))
+    return exact, fragments
+
+
 def english_interface(language):
     """(exact, fragments): English UI strings whose ``language`` translation differs.
 
@@ -113,10 +152,43 @@ def english_interface(language):
                 if not PLACEHOLDER.search(msgid):
                     exact.add(_norm(msgid))
                 for part in PLACEHOLDER.split(msgid):
-                    part = _norm(part).strip(" .,:;")
-                    if len(part.split()) >= 3:
-                        fragments.add(part)
+                    for line in [part, *part.splitlines()]:  # a text shown line by line
+                        line = _norm(line).strip(" .,:;")
+                        if len(line.split()) >= 3:
+                            fragments.add(line)
+    shipped_exact, shipped_fragments = english_program_content(language)
+    exact |= shipped_exact
+    fragments |= shipped_fragments
     return exact, sorted(fragments, key=len, reverse=True)
+
+
+@lru_cache(maxsize=1)
+def _program_patterns():
+    """Regexes of our English msgids with placeholders ("Coaching check-in on (.+)"), for
+    text the program wrote into the database from a msgid instead of a person."""
+    patterns = []
+    path = Path(settings.BASE_DIR) / "locale" / "es" / "LC_MESSAGES" / "django.po"
+    for entry in polib.pofile(str(path)):
+        msgid = _norm(entry.msgid)
+        literal = PLACEHOLDER.sub(" ", msgid)
+        if entry.obsolete or not PLACEHOLDER.search(msgid) or len(literal.split()) < 2:
+            continue
+        parts = [re.escape(part) for part in PLACEHOLDER.split(msgid)]
+        patterns.append(re.compile("^" + "(.+)".join(parts) + "$"))
+    return patterns
+
+
+def written_by_the_program(line):
+    """True for a stored text that is shipped content, or a msgid filled in by the program."""
+    if line in _shipped_lines():
+        return True
+    return any(pattern.match(line) for pattern in _program_patterns())
+
+
+@lru_cache(maxsize=1)
+def _shipped_lines():
+    return frozenset(line for english in shipped_english()
+                     for line in [_norm(english), *_lines(english)])
 
 
 def written_by_people(*, since=None):
@@ -133,6 +205,7 @@ def written_by_people(*, since=None):
             f.name
             for f in model._meta.get_fields()
             if isinstance(f, (models.CharField, models.TextField)) and not f.choices
+            and not isinstance(f, models.SlugField)  # keys ("governance", "data"): not prose
         ]
         if not fields:
             continue
@@ -145,7 +218,7 @@ def written_by_people(*, since=None):
             for value in row:
                 for line in str(value or "").splitlines():
                     line = _norm(line)
-                    if len(line) >= 4:
+                    if len(line) >= 4 and not written_by_the_program(line):
                         values.add(line)
     return sorted(values, key=len, reverse=True)
 
@@ -158,8 +231,8 @@ def english_left(collected, *, exact, fragments, content):
         if not re.search(r"[A-Za-z]", text):
             continue
         for value in content:
-            if value in text:
-                text = _norm(text.replace(value, " "))
+            if value in text:  # whole words only: "data" is not taken out of "database"
+                text = _norm(re.sub(rf"(?<!\w){re.escape(value)}(?!\w)", " ", text))
         if not re.search(r"[A-Za-z]{2}", text):
             continue
         bare = text.strip(" .,:;·→←()")
@@ -171,3 +244,16 @@ def english_left(collected, *, exact, fragments, content):
                 leaks.append((item["where"], _norm(item["text"]), fragment))
                 break
     return leaks
+
+
+def pdf_texts(data):
+    """What a reader gets from a PDF (its extracted text, pypdf), in the form
+    :func:`english_left` takes: each line, and the whole text (for phrases a line broke)."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(data))
+    text = "\n".join(page.extract_text() or "" for page in reader.pages)
+    items = [{"where": "pdf", "text": line} for line in _lines(text)]
+    title = reader.metadata.title if reader.metadata else ""
+    return [{"where": "pdf title", "text": title or ""}, *items,
+            {"where": "pdf text", "text": _norm(text)}]

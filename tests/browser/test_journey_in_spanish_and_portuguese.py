@@ -4,9 +4,12 @@ on every page visited no English interface text is left, <html lang> names the l
 and axe finds nothing serious.
 
 The team member opens the city home, the schedule and a session (answers the RSVP), the
-coaching page, the showcases, the strategy (reading view) and the inbox; the mayor reviews
-the strategy and asks for changes; the team member revises the vision; the coach logs a
-check-in; program staff open their dashboard.
+coaching page, the showcases, the strategy (reading view) and the inbox; Lakeside's CDO
+(Mexico: its documents are in Spanish) walks every step of the strategy builder and
+downloads the strategy's PDF, whose text is checked too; the mayor reviews the strategy
+and asks for changes; the team member revises the vision; the coach logs a check-in;
+program staff open their dashboard. "English" includes the program content the product
+ships (template, rubric, pillars), not only interface strings.
 """
 
 import re
@@ -20,6 +23,7 @@ from tests.browser.english_leaks import (
     COLLECT_JS,
     english_interface,
     english_left,
+    pdf_texts,
     written_by_people,
 )
 from tests.services import requires_chromium
@@ -28,6 +32,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PEOPLE = (
     "cdo@riverton.demo.test",
+    "cdo@lakeside.demo.test",
     "mayor@riverton.demo.test",
     "coach@demo.test",
     "staff@demo.test",
@@ -75,6 +80,25 @@ class Journey:
     def open(self, path):
         visit(self.page, f"{self.base}{path}", expect_status=200)
         self.check()
+
+    def check_pdf(self, path, *, attempts=5):
+        """Open the PDF page ``path`` until its download link is there (tasks run in
+        process), download the PDF and check its text for English. Returns the text."""
+        link = self.page.locator("a[href*='/strategy/documents/']")
+        for _attempt in range(attempts):
+            self.open(path)
+            if link.count():
+                break
+        assert link.count(), f"{path}: the PDF was not ready after {attempts} visits"
+        response = self.page.request.get(f"{self.base}{link.first.get_attribute('href')}")
+        assert response.status == 200 and response.body().startswith(b"%PDF")
+        texts = pdf_texts(response.body())
+        leaks = english_left(texts, exact=self.exact, fragments=self.fragments,
+                             content=self.content)
+        assert not leaks, f"English left in the PDF of {path}:\n" + "\n".join(
+            f"  {where}: {text[:160]!r} (English {english!r})" for where, text, english in leaks
+        )
+        return texts[-1]["text"]
 
     def submit(self, form):
         with self.page.expect_navigation(wait_until="load"):
@@ -141,6 +165,17 @@ def _run(journey):
     journey.open("/c/riverton/strategy/read/")
     journey.open("/c/riverton/strategy/pdf/")
     journey.open("/inbox/")
+
+    # Lakeside's CDO: every step of the strategy builder (shipped template, guidance and
+    # rubric), the reading view, and the PDF, which comes in Lakeside's language: Spanish.
+    journey.sign_in("cdo@lakeside.demo.test")
+    assert path_of(page) == "/c/lakeside/"
+    for step in ("", "step/vision/", "step/component-governance/", "step/component-quality/",
+                 "step/component-use/", "step/component-transparency/", "step/roadmap/",
+                 "step/metrics/", "step/review/", "read/"):
+        journey.open(f"/c/lakeside/strategy/{step}")
+    pdf_text = journey.check_pdf("/c/lakeside/strategy/pdf/")
+    assert "Gobernanza de datos" in pdf_text and "Estrategia de datos a tres años" in pdf_text
 
     # The mayor: her home, then the strategy's review: changes requested.
     journey.sign_in("mayor@riverton.demo.test")
