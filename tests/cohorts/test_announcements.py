@@ -123,3 +123,18 @@ def test_the_staff_series_form_tells_each_person_once(town, no_scope):
 
     assert response.status_code == 302
     assert _told() == sorted([town.mayor.pk, town.other_mayor.pk])
+
+
+def test_a_session_added_in_the_admin_is_announced(town, no_scope):
+    client = Client()
+    client.force_login(town.staff)
+
+    response = client.post("/admin/cohorts/session/add/", {
+        "cohort": town.cohort.pk, "kind": "keynote", "title": "Admin keynote",
+        "starts_at_0": "2027-01-12", "starts_at_1": "12:00", "ends_at_0": "2027-01-12",
+        "ends_at_1": "13:00", "time_zone": "America/New_York", "audience": "senior_teams",
+        "materials-TOTAL_FORMS": "0", "materials-INITIAL_FORMS": "0",
+    })
+
+    assert response.status_code == 302
+    assert _told() == sorted([town.cdo.pk, town.policy.pk, town.other_cdo.pk])
