@@ -17,9 +17,9 @@ demo: install
 	$(PY) manage.py seed_demo
 	$(PY) manage.py runserver 127.0.0.1:8000
 
-## make test: install and run the whole test suite
+## make test: install and run the whole test suite, one pytest-xdist worker per core
 test: install
-	$(UV) run --frozen pytest
+	$(UV) run --frozen pytest -n auto --dist worksteal
 
 ## make messages: refresh the Spanish and Portuguese catalogues and compile them
 messages: install

@@ -1,5 +1,29 @@
+import os
+
 import pytest
 from django_scopes import scopes_disabled
+
+from tests.pg import with_path
+
+
+def pytest_configure(config):
+    """Under pytest-xdist each worker (gw0, gw1, …) has its own Redis database (/1, /2, …),
+    so one worker's ``cache.clear()`` never empties the rate limits or cached pages another
+    worker's test is counting on. Databases 13 and 15 belong to single tests (see there)."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    url = os.environ.get("REDIS_URL", "")
+    if not (worker and url):
+        return
+    number = 1 + int(worker.removeprefix("gw"))
+    if number >= 13:
+        raise pytest.UsageError("at most 12 xdist workers: Redis /13 and /15 are taken")
+    url = with_path(url, f"/{number}")
+    os.environ["REDIS_URL"] = url  # processes the tests start inherit it
+    from django.conf import settings
+
+    settings.REDIS_URL = settings.CELERY_BROKER_URL = settings.CELERY_RESULT_BACKEND = url
+    if "Redis" in settings.CACHES["default"]["BACKEND"]:
+        settings.CACHES["default"]["LOCATION"] = url
 
 
 @pytest.fixture(autouse=True)
