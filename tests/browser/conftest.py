@@ -4,8 +4,10 @@ Fixtures: ``browser`` (one headless Chromium per session), ``page`` (a fresh con
 test; override the ``browser_timezone`` fixture, or parametrize it, to change the clock the
 page sees), ``demo`` (the ``seed_demo`` data in the test database).
 Helpers: ``visit``, ``login``, ``assert_accessible`` and ``snap``. Every page a test looks at
-is checked with axe-core and saved as ``tests/browser/screenshots/<test>-<n>.png`` so that a
-person can look at it.
+is checked with axe-core, laid out at a phone's 375 px (it must not scroll sideways, and the
+header must stay compact) and saved as ``tests/browser/screenshots/<test>-<n>.png`` and
+``<test>-<n>-375.png`` so that a person can look at it; its HTML is kept for the W3C HTML
+checker, which checks every page of the session in one run at the end (``tests/browser/checks.py``).
 
 Browser tests need ``transactional_db``: ``live_server`` serves from another thread, which
 cannot see data inside the test's transaction.
@@ -13,12 +15,16 @@ cannot see data inside the test's transaction.
 
 import os
 import re
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+
+from tests.browser import checks
+from tests.services import REQUIRED
 
 # Playwright's sync API keeps an event loop running in this thread; Django refuses ORM calls
 # from a thread with a running loop unless told that this is fine (it is: nothing else
@@ -50,14 +56,20 @@ class _Shots:
     stem: str
     count: int = 0
     page_errors: list[str] = field(default_factory=list)
+    # The main frame's last HTML document response, and the last one whose body was saved.
+    document: object = None
+    saved_document: object = None
 
 
 def snap(page, *, force=False):
-    """Save a screenshot of the page, once per loaded document unless ``force``.
+    """Check and save the page, once per loaded document unless ``force``.
 
     A document that axe has not checked yet is checked first (``assert_accessible``), so
-    every page a test visits, logs in through or leaves open at its end is checked.
-    Returns the file's path, or None when this document was saved already.
+    every page a test visits, logs in through or leaves open at its end is checked. Then the
+    page is saved at 1280 px, laid out at 375 px (failing when it scrolls sideways or its
+    header is not compact; ``checks.phone_problems``) and saved again, and its HTML (the
+    server's response and the DOM) is kept for the HTML checker at the end of the session.
+    Returns the (desktop) file's path, or None when this document was saved already.
     """
     shots = getattr(page, "civic_shots", None)
     if shots is None or page.is_closed():
@@ -68,10 +80,47 @@ def snap(page, *, force=False):
     if not force and page.evaluate("() => window.__civicScreenshot === true"):
         return None
     shots.count += 1
-    path = SCREENSHOTS / f"{shots.stem}-{shots.count}.png"
+    name = f"{shots.stem}-{shots.count}"
+    path = SCREENSHOTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     page.evaluate("() => { window.__civicScreenshot = true; }")
+    if not page.url.startswith("http"):
+        return path
+    _save_html(page, shots, name)
+    problems = checks.phone_problems(page, SCREENSHOTS / f"{name}-375.png")
+    if problems:
+        pytest.fail(f"{page.url} on a phone:\n" + "\n".join(problems), pytrace=False)
     return path
+
+
+def _save_html(page, shots, name):
+    """Keep the page's HTML for the checker: the body the server sent for this document
+    (once per response) and the DOM as the page's scripts left it."""
+    response = shots.document
+    if response is not None and response is not shots.saved_document:
+        shots.saved_document = response
+        try:
+            body = response.text()
+        except Exception:  # noqa: BLE001 - Chromium may have dropped the body; the DOM stays
+            body = None
+        if body is not None:
+            checks.save_html(stem=name, url=response.url, text=body, kind="server")
+    checks.save_html(stem=name, url=page.url, text=page.content(), kind="dom")
+
+
+def _note_document(page, shots):
+    """Remember the main frame's HTML document responses (not redirects, not downloads)."""
+
+    def on_response(response):
+        if (
+            response.request.resource_type == "document"
+            and response.frame == page.main_frame
+            and not 300 <= response.status < 400
+            and response.headers.get("content-type", "").startswith("text/html")
+        ):
+            shots.document = response
+
+    page.on("response", on_response)
 
 
 def visit(page, url, *, expect_status=None):
@@ -165,6 +214,27 @@ def browser():
         playwright.stop()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def html_checked():
+    """At the end of the session, the W3C Nu HTML checker over every page the tests saved:
+    any error fails the session, naming the page, the line and the message."""
+    folder = checks.start_html_folder()
+    yield folder
+    try:
+        errors = checks.html_checker_errors(folder)
+    except RuntimeError as error:
+        if REQUIRED:
+            pytest.fail(str(error), pytrace=False)
+        warnings.warn(f"HTML not checked: {error}", stacklevel=1)
+        return
+    if errors:
+        pytest.fail(
+            f"{len(errors)} HTML error(s) from the W3C Nu HTML checker (pages saved in "
+            f"{folder}):\n" + "\n".join(errors),
+            pytrace=False,
+        )
+
+
 @pytest.fixture
 def browser_timezone():
     """The time zone the page's clock runs in; override or parametrize to change it."""
@@ -190,6 +260,7 @@ def page(browser, browser_timezone, request):
     # Kept on the page itself, so the helpers work whichever module object imported them.
     page.civic_shots = shots
     page.on("pageerror", lambda error: shots.page_errors.append(str(error)))
+    _note_document(page, shots)
     try:
         yield page
         # The last page the test saw, unless it was saved already.
