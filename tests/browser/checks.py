@@ -43,7 +43,7 @@ _MEASURE_JS = """() => {
   const over = [];
   for (const el of document.body.querySelectorAll("*")) {
     const box = el.getBoundingClientRect();
-    if (box.right > vw + 1 && box.width > 0 && el.checkVisibility() && !clipped(el)) {
+    if (box.right > vw + 0.5 && box.width > 0 && el.checkVisibility() && !clipped(el)) {
       over.push([el, box]);
     }
   }
