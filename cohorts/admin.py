@@ -1,5 +1,7 @@
+from django import forms
 from django.contrib import admin
 
+from cohorts.enrollment import withdrawal_errors
 from cohorts.models import Cohort, Enrollment, Program
 from config.admin_inlines import LabelledTabularInline
 
@@ -24,10 +26,30 @@ class CohortAdmin(admin.ModelAdmin):
     inlines = [EnrollmentInline]
 
 
+class EnrollmentForm(forms.ModelForm):
+    """Staff record a withdrawal with its day and reason, checked by the domain rule."""
+
+    class Meta:
+        model = Enrollment
+        fields = ["city", "cohort", "withdrawn_on", "withdrawal_reason"]
+
+    def clean(self):
+        cleaned = super().clean()
+        on, reason = cleaned.get("withdrawn_on"), cleaned.get("withdrawal_reason")
+        if (on or reason) and cleaned.get("cohort"):
+            self.instance.cohort = cleaned["cohort"]
+            for name, message in withdrawal_errors(
+                enrollment=self.instance, on=on, reason=reason
+            ).items():
+                self.add_error(name, message)
+        return cleaned
+
+
 @admin.register(Enrollment)
 class EnrollmentAdmin(admin.ModelAdmin):
-    list_display = ["city", "cohort", "enrolled_at"]
-    list_filter = ["cohort"]
+    form = EnrollmentForm
+    list_display = ["city", "cohort", "enrolled_at", "withdrawn_on"]
+    list_filter = ["cohort", ("withdrawn_on", admin.EmptyFieldListFilter)]
     search_fields = ["city__name"]
     autocomplete_fields = ["city", "cohort"]
     list_select_related = ["city", "cohort"]

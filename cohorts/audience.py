@@ -4,6 +4,7 @@ from django.db.models import Q
 from django_scopes import scopes_disabled
 
 from accounts.models import Membership, Role
+from cohorts.enrollment import active_on
 from cohorts.models import Audience, Enrollment, Session
 
 
@@ -59,8 +60,11 @@ def is_for_city(*, session, city):
 def invited_memberships(*, session, city=None):
     """The memberships (with users) invited to ``session``, for one city or every city."""
     with scopes_disabled():
+        # One filter call, so both conditions hold for the same enrollment: a city that
+        # withdrew before the session is no longer invited.
         memberships = Membership.objects.filter(
-            city__enrollments__cohort_id=session.cohort_id
+            active_on(session.starts_at.date(), prefix="city__enrollments__"),
+            city__enrollments__cohort_id=session.cohort_id,
         ).select_related("user", "city")
         if city is not None:
             memberships = memberships.filter(city=city)
@@ -85,7 +89,7 @@ def invited_membership(*, session, user, city):
     with scopes_disabled():
         membership = Membership.objects.filter(user=user, city=city).first()
         if membership is None or not Enrollment.objects.filter(
-            city=city, cohort_id=session.cohort_id
+            active_on(session.starts_at.date()), city=city, cohort_id=session.cohort_id
         ).exists():
             return None
     return membership if role_matches(session=session, role=membership.role) else None

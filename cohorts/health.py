@@ -353,11 +353,22 @@ def cohort_health(*, cohort, coach=None, country=None, today=None):
         CityHealth(
             city=e.city, enrollment=e,
             coaches=[a.coach for a in e.coach_assignments.all()],
-            cells={name: column[e.city_id] for name, column in columns.items()},
+            cells=_withdrawn_cells() if _has_withdrawn(e, today) else {
+                name: column[e.city_id] for name, column in columns.items()
+            },
             hours_by_month=bars[e.city_id],
         )
         for e in enrollments
     ]
+
+
+def _has_withdrawn(enrollment, today):
+    return enrollment.withdrawn_on is not None and enrollment.withdrawn_on <= today
+
+
+def _withdrawn_cells():
+    """A city that left the cohort is shown apart: no colour, nothing to chase."""
+    return {name: Cell(NONE, _("Withdrawn")) for name in RULES}
 
 
 SORT_KEYS = ("city", "reds", *RULES)

@@ -73,6 +73,11 @@ class Enrollment(models.Model):
     city = models.ForeignKey("cities.City", on_delete=models.CASCADE, related_name="enrollments")
     cohort = models.ForeignKey(Cohort, on_delete=models.PROTECT, related_name="enrollments")
     enrolled_at = models.DateTimeField(auto_now_add=True)
+    withdrawn_on = models.DateField(
+        _("withdrawn on"), null=True, blank=True,
+        help_text=_("The day the city left the cohort; it is not invited to later sessions."),
+    )
+    withdrawal_reason = models.TextField(_("why the city withdrew"), blank=True)
 
     objects = ScopedManager(city="city")
 

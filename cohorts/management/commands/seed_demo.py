@@ -13,6 +13,7 @@ DEMO_PARTS = [
     "showcases.demo.seed",
     "cities.demo.seed",
     "strategy.demo.seed",
+    "cohorts.demo_peers.seed",  # the rest of the cohort: nine more cities
     "notifications.demo.seed",  # last: tells people about what the other parts made
 ]
 
