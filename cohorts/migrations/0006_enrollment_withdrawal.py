@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cohorts', '0004_cohort_report'),
+        ('cohorts', '0005_checkin_hours_notes_described_on_display'),
     ]
 
     operations = [
