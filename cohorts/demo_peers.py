@@ -33,7 +33,7 @@ from cohorts.enrollment import withdraw_enrollment
 from cohorts.hours import credit_hours
 from cohorts.models import Enrollment, Session, SessionKind
 from strategy.editing import start_strategy
-from strategy.models import StrategyState
+from strategy.models import Initiative, StrategyState
 from strategy.review import approve_strategy, submit_for_review
 
 ON_TRACK, BEHIND, WITHDREW = "on_track", "behind", "withdrew"
@@ -133,6 +133,24 @@ VISION = {
           "resultados a sus habitantes.",
     "pt-br": "Até 2029 {city} decide com dados oportunos e confiáveis e mostra os "
              "resultados aos moradores.",
+}
+# An on-track team's plan, in its language: priorities, and per component a target, a goal
+# and one initiative (years 1, 2, 3, 1 across the four components).
+PLAN = {
+    "en": dict(priorities="Faster permits\nSafer streets", owner="Chief data officer",
+               target="A routine the whole city hall follows, with a named owner.",
+               goal="Agree the routine with every department",
+               initiative="Start the routine in three departments"),
+    "es": dict(priorities="Permisos más rápidos\nCalles más seguras",
+               owner="Dirección de datos",
+               target="Una rutina que sigue toda la alcaldía, con un responsable nombrado.",
+               goal="Acordar la rutina con cada área",
+               initiative="Empezar la rutina en tres áreas"),
+    "pt-br": dict(priorities="Licenças mais rápidas\nRuas mais seguras",
+                  owner="Diretoria de dados",
+                  target="Uma rotina que toda a prefeitura segue, com um responsável nomeado.",
+                  goal="Combinar a rotina com cada secretaria",
+                  initiative="Começar a rotina em três secretarias"),
 }
 WITHDRAWAL_REASON = (
     "The city's budget for the data office was frozen; the mayor asked to join a later cohort."
@@ -235,9 +253,8 @@ def _self_logged(slug, peer, city, people):
         return
     today = timezone.localdate()
     for back in range(3):
-        day = (today.replace(day=1) - timedelta(days=28 * back)).replace(day=6)
-        if day > today:
-            continue
+        # The 6th of each of the last months, and the 1st of this one.
+        day = (today.replace(day=1) - timedelta(days=28 * back)).replace(day=6 if back else 1)
         for role in (Role.CDO, Role.CITY_MANAGER):
             credit_hours(
                 city=city, user=people[role], hours=3, on_date=day, source="self",
@@ -258,9 +275,25 @@ def _strategy(slug, peer, city, people):
         strategy.save(update_fields=["vision", "updated_at"])
     if peer["progress"] != ON_TRACK or strategy.state != StrategyState.DRAFTING:
         return
+    _fill(strategy, PLAN[peer["language"]])
     submit_for_review(strategy=strategy, user=cdo)
     if slug == "valle-alto":
         approve_strategy(strategy=strategy, user=mayor)
+
+
+def _fill(strategy, plan):
+    """Priorities, and per component a maturity, a target, a goal and an initiative."""
+    strategy.priorities = plan["priorities"]
+    strategy.save(update_fields=["priorities", "updated_at"])
+    for year, component in zip((1, 2, 3, 1), strategy.components.order_by("order"),
+                               strict=False):
+        component.current_maturity = 2
+        component.target_state, component.goals = plan["target"], plan["goal"]
+        component.save(update_fields=["current_maturity", "target_state", "goals"])
+        Initiative.objects.update_or_create(
+            component=component, title=plan["initiative"],
+            defaults=dict(year=year, quarters=[1, 2], owner=plan["owner"]),
+        )
 
 
 def _withdraw(enrollment):
