@@ -27,6 +27,7 @@ from cohorts.models import Attendance, Audience, Enrollment, HoursEntry, Session
 from cohorts.session_models import SessionKind
 
 GREEN, AMBER, RED, NONE = "green", "amber", "red", "none"
+WITHDRAWN = "withdrawn"  # a city that left the cohort: figures shown, nothing to chase
 
 RULES = {
     "convening": _("Green: the mayor was marked present at every mayors' session of the "
@@ -353,8 +354,10 @@ def cohort_health(*, cohort, coach=None, country=None, today=None):
         CityHealth(
             city=e.city, enrollment=e,
             coaches=[a.coach for a in e.coach_assignments.all()],
-            cells=_withdrawn_cells() if _has_withdrawn(e, today) else {
-                name: column[e.city_id] for name, column in columns.items()
+            cells={
+                name: _withdrawn(column[e.city_id]) if _has_withdrawn(e, today)
+                else column[e.city_id]
+                for name, column in columns.items()
             },
             hours_by_month=bars[e.city_id],
         )
@@ -366,9 +369,9 @@ def _has_withdrawn(enrollment, today):
     return enrollment.withdrawn_on is not None and enrollment.withdrawn_on <= today
 
 
-def _withdrawn_cells():
-    """A city that left the cohort is shown apart: no colour, nothing to chase."""
-    return {name: Cell(NONE, _("Withdrawn")) for name in RULES}
+def _withdrawn(cell):
+    """A city that left the cohort keeps its figures but loses its colour."""
+    return Cell(WITHDRAWN, cell.text, cell.value)
 
 
 SORT_KEYS = ("city", "reds", *RULES)
@@ -383,6 +386,6 @@ def sort_rows(rows, key):
     if name == "reds":
         return sorted(rows, key=lambda r: r.reds, reverse=descending)
     if name in RULES:
-        order = {RED: 0, AMBER: 1, GREEN: 2, NONE: 3}
+        order = {RED: 0, AMBER: 1, GREEN: 2, NONE: 3, WITHDRAWN: 4}
         return sorted(rows, key=lambda r: order[r.cells[name].rag], reverse=descending)
     return rows

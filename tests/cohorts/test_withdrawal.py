@@ -11,7 +11,7 @@ from accounts.models import Role
 from cohorts.admin import EnrollmentForm
 from cohorts.audience import invited_membership, invitees
 from cohorts.enrollment import withdraw_enrollment
-from cohorts.health import NONE, cohort_health
+from cohorts.health import WITHDRAWN, cohort_health
 from tests.factories import (
     CityFactory,
     CohortFactory,
@@ -63,7 +63,7 @@ def test_cohort_health_shows_a_withdrawn_city_without_colours(enrolled):
     withdraw_enrollment(enrollment=enrollment, on=cohort.starts_on, reason="Budget frozen")
     [row] = cohort_health(cohort=cohort, today=cohort.starts_on + timedelta(days=60))
     assert row.reds == 0
-    assert {cell.rag for cell in row.cells.values()} == {NONE}
+    assert {cell.rag for cell in row.cells.values()} == {WITHDRAWN}
 
 
 def test_the_admin_form_shows_the_rule_at_the_field(enrolled):
