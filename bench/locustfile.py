@@ -331,7 +331,8 @@ class CoachUser(CivicUser):
 
     @task(2)
     def log_checkin(self):
-        """Fill the quick logging form (defaults, pre-checked attendees) and log it."""
+        """Fill the quick logging form (defaults) and log it, ticking who attended: the
+        attendees start unticked, so the coach ticks some of the city's people."""
         path = f"/c/{self.city()}/coaching/checkins/new/"
         html = self.page(path, name="/c/[city]/coaching/checkins/new/")
         form = next((f for f in forms_of(html) if "summary" in dict(f["fields"])), None)
@@ -342,6 +343,8 @@ class CoachUser(CivicUser):
             if f"{pillar}_rag" in form["options"]:
                 rags[f"{pillar}_rag"] = random.choice(["green", "amber", "red"])
                 rags[f"{pillar}_why"] = "Seen in this check-in's discussion."
+        people = [v for v in form["options"].get("attendees", []) if v]
+        attended = random.sample(people, random.randint(1, len(people))) if people else []
         due = (date.today() + timedelta(days=14)).isoformat()
         owners = [v for v in form["options"].get("action-0-owner", []) if v]
         action = (
@@ -361,6 +364,7 @@ class CoachUser(CivicUser):
                 summary="We went through the data inventory and next steps.",
                 decisions="Publish the inventory.",
                 next_checkin_on=due,
+                attendees=attended,
                 **action,
                 **rags,
             ),
