@@ -4,6 +4,8 @@ from django.contrib import admin
 from cohorts.enrollment import withdrawal_errors
 from cohorts.models import Cohort, Enrollment, Program
 from config.admin_inlines import LabelledTabularInline
+from config.date_inputs import IsoDateInput
+from config.inputs import SupportedYearsMixin
 
 
 @admin.register(Program)
@@ -26,12 +28,13 @@ class CohortAdmin(admin.ModelAdmin):
     inlines = [EnrollmentInline]
 
 
-class EnrollmentForm(forms.ModelForm):
+class EnrollmentForm(SupportedYearsMixin, forms.ModelForm):
     """Staff record a withdrawal with its day and reason, checked by the domain rule."""
 
     class Meta:
         model = Enrollment
         fields = ["city", "cohort", "withdrawn_on", "withdrawal_reason"]
+        widgets = {"withdrawn_on": IsoDateInput()}
 
     def clean(self):
         cleaned = super().clean()

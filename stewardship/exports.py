@@ -19,6 +19,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_countries.fields import Country
 
 from cities.models import City
 from notifications.services import notify
@@ -109,8 +110,17 @@ def _enqueue(export_id):
     build_city_export_task.delay(export_id)
 
 
+class _ExportEncoder(DjangoJSONEncoder):
+    """Django's encoder, and countries as their ISO 3166 code."""
+
+    def default(self, o):
+        if isinstance(o, Country):
+            return o.code
+        return super().default(o)
+
+
 def _dump(data):
-    return json.dumps(data, cls=DjangoJSONEncoder, indent=2, ensure_ascii=False)
+    return json.dumps(data, cls=_ExportEncoder, indent=2, ensure_ascii=False)
 
 
 def _manifest(export, contents, copied, missing, now):

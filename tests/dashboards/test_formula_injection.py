@@ -76,10 +76,11 @@ def test_every_csv_or_xlsx_writer_goes_through_safe_cell():
 def _make_everything_hostile():
     payloads = iter(HOSTILE * 200)
     with scopes_disabled():
-        for model, fields in ((City, ["name", "region", "country"]), (User, ["name"]),
+        # Countries are ISO codes (two letters), so no formula fits in them.
+        for model, fields in ((City, ["name", "region"]), (User, ["name"]),
                               (HoursEntry, ["note"]), (ActionItem, ["title"]),
                               (Session, ["title"]),
-                              (Application, ["city_name", "region", "country", "mayor_name"])):
+                              (Application, ["city_name", "region", "mayor_name"])):
             for row in model.objects.all():
                 for field in fields:
                     setattr(row, field, f"{next(payloads)} {getattr(row, field)}"[:100])

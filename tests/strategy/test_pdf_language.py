@@ -123,7 +123,7 @@ def test_only_the_senior_team_chooses_and_only_offered_languages(riverton):
 
 def test_a_strategy_starts_with_its_citys_language_whoever_started_it(db):
     with scopes_disabled():
-        enrollment = factories.EnrollmentFactory(city__country="Brasil")
+        enrollment = factories.EnrollmentFactory(city__country="BR")
         member = factories.MembershipFactory(city=enrollment.city).user
     with scope(city=enrollment.city), translation.override("es"):
         strategy = start_strategy(city=enrollment.city, user=member)

@@ -140,7 +140,7 @@ def test_lakeside_in_mexico_gets_its_pdf_in_spanish_without_english_program_cont
     team, django_capture_on_commit_callbacks
 ):
     with scopes_disabled():
-        team.city.country = "Mexico"
+        team.city.country = "MX"
         team.city.save()
     with scope(city=team.city), translation.override("en"):
         assert document_language(team.strategy) == "es"
