@@ -20,9 +20,20 @@ def test_staff_filter_open_a_red_cell_and_export_xlsx(page, live_server, demo):
     assert path_of(page) == "/staff/cohorts/demo-cohort/health/"
     assert_accessible(page)
 
+    # The demo cohort has two US cities: Greenfield (Jordan Coach) and Riverton (Casey Coach).
     page.get_by_label("Country").select_option("US")
     page.get_by_role("button", name="Apply").click()
     rows = page.locator("table.health tbody th[scope=row]")
+    assert [t.splitlines()[0] for t in rows.all_inner_texts()] == ["Greenfield", "Riverton"]
+    assert all("United States" in t for t in rows.all_inner_texts())
+
+    # Both filters at once: Riverton's coach among the US cities leaves Riverton alone.
+    from accounts.models import User
+
+    coach = User.objects.get(email="coach@demo.test")
+    page.get_by_label("Coach").select_option(str(coach.pk))
+    page.get_by_role("button", name="Apply").click()
+    assert page.get_by_label("Country").input_value() == "US"
     assert rows.all_inner_texts() == [t for t in rows.all_inner_texts() if "Riverton" in t]
     assert rows.count() == 1
 
