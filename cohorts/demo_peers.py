@@ -158,7 +158,7 @@ WITHDRAWAL_REASON = (
 
 
 def _people(slug, peer, password):
-    """The coaches, then the mayor, CDO and city manager of one peer city."""
+    """The mayor, CDO and city manager of one peer city, by role."""
     users = {}
     zone = peer["city"]["time_zone"]
     for role, name in zip(ROLES, peer["names"], strict=True):
