@@ -5,7 +5,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from accounts.models import Invitation, Membership, User
 from cities.people import CityPeopleAdminMixin
-from config.admin_inlines import LabelledTabularInline
+from common.admin_inlines import LabelledTabularInline
 from stewardship.admin_actions import delete_accounts
 
 

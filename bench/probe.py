@@ -68,8 +68,8 @@ def phase_queries(size):
     from django.test.utils import CaptureQueriesContext
 
     from accounts.models import User
-    from config.data_versions import ALL
-    from config.versioned_cache import bump
+    from caching.data_versions import ALL
+    from caching.versioned_cache import bump
 
     clients, cookies = {}, {}
     for role, email in ROLES.items():

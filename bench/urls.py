@@ -28,7 +28,7 @@ urlpatterns = [
     *app_urlpatterns,
 ]
 
-handler400 = "config.views.error_400"
-handler403 = "config.views.error_403"
-handler404 = "config.views.error_404"
-handler500 = "config.views.error_500"
+handler400 = "common.views.error_400"
+handler403 = "common.views.error_403"
+handler404 = "common.views.error_404"
+handler500 = "common.views.error_500"

@@ -17,6 +17,7 @@ from accounts.verification import has_verified_email
 from cities.application_models import DECIDED_STATES, Application, ApplicationState
 from cities.eligibility import check_application, is_eligible
 from cities.places import country_code, country_name, normalise, same_place_name
+from common.labels import and_list
 
 S = ApplicationState
 WITHDRAWABLE = {S.DRAFT, S.SUBMITTED, S.UNDER_REVIEW}
@@ -244,8 +245,6 @@ def submit_application(*, application, by):
 def _incomplete_team_members(application):
     """``{"team": [message per member missing a name, an e-mail or a role]}`` (a draft may
     keep a half-filled member; a submission may not)."""
-    from strategy.labels import and_list
-
     messages = []
     for number, member in enumerate(application.team or [], start=1):
         missing = [label for key, label in TEAM_MEMBER_PARTS.items()

@@ -7,14 +7,10 @@ class CitiesConfig(AppConfig):
     verbose_name = _("Cities")
 
     def ready(self):
+        from caching.page_cache import register_header_versions
         from cities import nav_signals
+        from cities.nav import CITIES_VERSION, person_version
 
         nav_signals.connect()  # the header's cached navigation follows its data
-
-        from config import data_versions
-
-        data_versions.connect_signals()  # cached pages follow every record of their city
-
-        from config.api_inputs import install_date_fields
-
-        install_date_fields()  # the API refuses dates it could not show in every zone
+        # A cached page follows its header's navigation (the viewer's cities, coach or not).
+        register_header_versions(lambda user_id: [person_version(user_id), CITIES_VERSION])

@@ -5,7 +5,7 @@ switch to. Both are cached per person; ``cities/nav_signals.py`` bumps the versi
 membership, a coach assignment, an enrollment or a city changes.
 """
 
-from config.versioned_cache import bump, cached
+from caching.versioned_cache import bump, cached
 
 CITIES_VERSION = "nav:cities"  # any city's name or slug, any enrollment
 

@@ -15,11 +15,11 @@ from django_countries.filters import CountryFilter
 from simple_history.admin import SimpleHistoryAdmin
 
 from audit.admin_log import record_admin_action
+from caching.admin_cache import CachedChangelistMixin
 from cities import applications as domain
 from cities.application_models import Application
 from cities.eligibility import check_application
 from cohorts.tables import safe_row
-from config.admin_cache import CachedChangelistMixin
 
 CSV_COLUMNS = [
     "id", "cohort", "state", "city_name", "region", "country", "population",

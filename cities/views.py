@@ -2,12 +2,12 @@ from django.shortcuts import render
 from django_scopes import scopes_disabled
 
 from accounts.models import Membership, Role
+from caching.page_cache import cache_page_per_person
 from cities.access import city_access
 from cities.mayor import mayor_briefing
 from coaching.models import CoachAssignment
 from coaching.portal import city_home_context
 from cohorts.models import Enrollment
-from config.page_cache import cache_page_per_person
 
 
 @cache_page_per_person()

@@ -1,11 +1,11 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from caching.admin_cache import CachedChangelistMixin
 from cities.people import CityPeopleAdminMixin
 from coaching.actions import possible_owner_ids
 from coaching.checkins import city_member_ids
 from coaching.models import ActionItem, CheckIn, CoachAssignment, MayorRequest
-from config.admin_cache import CachedChangelistMixin
 
 
 @admin.register(CoachAssignment)

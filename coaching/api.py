@@ -10,6 +10,7 @@ from rest_framework import mixins, serializers, viewsets
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 
+from caching.api_cache import CachedCityListMixin
 from cities.api import CityNestedAPIMixin
 from cities.people import CityPersonField
 from coaching import actions, checkins
@@ -23,8 +24,7 @@ from coaching.models import (
     Rag,
 )
 from coaching.rules import can_log_checkin, can_manage_action_items, can_view_private_notes
-from config import api_inputs
-from config.api_cache import CachedCityListMixin
+from common import api_inputs
 
 RATING_FIELDS = [f"{p.value}_{part}" for p in Pillar for part in ("rag", "why")]
 SHARED_FIELDS = [

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.models import User
+from caching.page_cache import cache_page_per_person
 from coaching import actions, checkins, key_moments
 from coaching.forms import (
     ActionItemForm,
@@ -33,8 +34,7 @@ from coaching.rules import (
     can_request_mayor_decision,
     can_update_action_item,
 )
-from config.inputs import parse_id
-from config.page_cache import cache_page_per_person
+from common.inputs import parse_id
 
 ACTION_ROWS = 3
 

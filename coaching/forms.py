@@ -5,9 +5,9 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from coaching.models import CheckIn, CheckInMode, Pillar, Rag
-from config.date_inputs import IsoDateInput as DateInput
-from config.date_inputs import IsoDateTimeInput as DateTimeInput
-from config.inputs import SupportedYearsMixin
+from common.date_inputs import IsoDateInput as DateInput
+from common.date_inputs import IsoDateTimeInput as DateTimeInput
+from common.inputs import SupportedYearsMixin
 
 RAG_CHOICES = [("", _("Not assessed")), *Rag.choices]
 

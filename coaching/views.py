@@ -6,11 +6,11 @@ from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from accounts.decorators import role_required, staff_required
+from caching.data_versions import ALL, city_version, model_version
+from caching.page_cache import cache_page_per_person
 from cities.access import is_coach
 from coaching import cadence
 from coaching.models import CoachAssignment, Pillar
-from config.data_versions import ALL, city_version, model_version
-from config.page_cache import cache_page_per_person
 
 
 def _coached_city_versions(request):

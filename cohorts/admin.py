@@ -3,9 +3,9 @@ from django.contrib import admin
 
 from cohorts.enrollment import withdrawal_errors
 from cohorts.models import Cohort, Enrollment, Program
-from config.admin_inlines import LabelledTabularInline
-from config.date_inputs import IsoDateInput
-from config.inputs import SupportedYearsMixin
+from common.admin_inlines import LabelledTabularInline
+from common.date_inputs import IsoDateInput
+from common.inputs import SupportedYearsMixin
 
 
 @admin.register(Program)

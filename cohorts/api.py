@@ -7,14 +7,14 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 
+from caching.api_cache import CachedCityListMixin
 from cities.api import CityNestedAPIMixin
 from cohorts.audience import sessions_for_city
 from cohorts.commitment import ledger_months
 from cohorts.hours import ledger_note, log_learning
 from cohorts.models import HoursEntry, Rsvp, RsvpAnswer, Session
 from cohorts.rsvp import rsvp
-from config import api_inputs
-from config.api_cache import CachedCityListMixin
+from common import api_inputs
 
 MONTHS_SHOWN = 6
 

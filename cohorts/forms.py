@@ -9,8 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from cohorts.models import Cohort, RsvpAnswer
 from cohorts.wall_clock import in_zone, wall_clock
-from config.date_inputs import IsoDateInput, IsoTimeInput
-from config.inputs import SupportedYearsMixin
+from common.date_inputs import IsoDateInput, IsoTimeInput
+from common.inputs import SupportedYearsMixin
 
 
 def apply_errors(form, error):

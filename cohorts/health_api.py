@@ -9,7 +9,7 @@ from rest_framework.views import APIView
 
 from cohorts.health import RULES, cohort_health
 from cohorts.models import Cohort
-from config import api_inputs
+from common import api_inputs
 
 
 class CellSerializer(serializers.Serializer):

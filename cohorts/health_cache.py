@@ -3,7 +3,7 @@
 Building the dashboard reads every city's sessions, RSVPs, attendance, hours, check-ins,
 action items, showcases and strategy; staff open it before every coaching sync. The figures
 are cached per cohort, filter, day and language, and depend on the data version of each city
-of the cohort plus the shared one (``config/data_versions.py``), which every save or delete
+of the cohort plus the shared one (``caching/data_versions.py``), which every save or delete
 of a record bumps, so a change shows at the next request. Figures that move with the clock
 alone (a session becoming past) are at most :data:`TIMEOUT` seconds old.
 """
@@ -11,8 +11,8 @@ alone (a session becoming past) are at most :data:`TIMEOUT` seconds old.
 from django.utils import timezone, translation
 from django_scopes import scopes_disabled
 
-from config.data_versions import ALL, city_version
-from config.versioned_cache import cached
+from caching.data_versions import ALL, city_version
+from caching.versioned_cache import cached
 
 TIMEOUT = 60
 

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from accounts.decorators import staff_required
 from accounts.models import User
+from caching.page_cache import cache_page_per_person
 from cities.models import City
 from cities.places import country_code, country_name
 from cohorts.charts import hours_bars
@@ -18,8 +19,7 @@ from cohorts.health_export import COLUMNS, header, table
 from cohorts.models import Cohort, ReportStatus
 from cohorts.report import request_cohort_report
 from cohorts.tables import table_response
-from config.inputs import parse_id
-from config.page_cache import cache_page_per_person
+from common.inputs import parse_id
 
 
 def _filtered_rows(request, cohort):

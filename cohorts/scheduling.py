@@ -13,9 +13,9 @@ from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
 from accounts.models import validate_time_zone
+from caching.data_versions import forget_data
 from cohorts.models import Audience, Enrollment, Session
 from cohorts.notices import announce_sessions, notify_session_changed
-from config.data_versions import forget_data
 
 COPIED_FIELDS = (
     "cohort_id", "kind", "title", "description", "time_zone", "location", "video_url",

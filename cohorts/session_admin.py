@@ -24,8 +24,8 @@ from cohorts.scheduling import (
     move_session,
 )
 from cohorts.wall_clock import WallClockField, in_zone, wall_clock
-from config.admin_inlines import LabelledTabularInline
-from config.inputs import SupportedYearsMixin
+from common.admin_inlines import LabelledTabularInline
+from common.inputs import SupportedYearsMixin
 from curriculum.models import Material
 
 

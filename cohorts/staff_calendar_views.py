@@ -30,7 +30,7 @@ from cohorts.scheduling import (
     move_session,
     shift_wall_clock,
 )
-from config.inputs import parse_id
+from common.inputs import parse_id
 
 
 def _convening_confirmations(sessions):

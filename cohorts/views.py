@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from caching.page_cache import cache_page_per_person
 from cohorts.audience import invited_membership, sessions_for_city
 from cohorts.calendar import ics_filename, session_ics
 from cohorts.commitment import ledger_months, member_rows
@@ -20,8 +21,7 @@ from cohorts.forms import LogLearningForm, RsvpForm, apply_errors
 from cohorts.hours import city_today, log_learning
 from cohorts.models import HoursEntry, Rsvp
 from cohorts.rsvp import rsvp
-from config.inputs import InputError, parse_month
-from config.page_cache import cache_page_per_person
+from common.inputs import InputError, parse_month
 from curriculum.models import Material
 
 MONTHS_SHOWN = 6

@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from config.date_inputs import IsoSplitDateTimeWidget
+from common.date_inputs import IsoSplitDateTimeWidget
 
 
 def in_zone(naive, zone):

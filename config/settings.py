@@ -48,6 +48,9 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    # The project's apps, bottom layer first (see CONTRIBUTING.md).
+    "common",
+    "caching",
     "accounts",
     "cities",
     "cohorts",
@@ -67,7 +70,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "config.request_limits.RequestSizeLimitMiddleware",  # 413 before anything reads a body
+    "common.request_limits.RequestSizeLimitMiddleware",  # 413 before anything reads a body
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -100,7 +103,7 @@ TEMPLATES = [
                 "notifications.context_processors.inbox",
             ],
             # {% load machine_time %}: the one filter for <time datetime="…"> values.
-            "libraries": {"machine_time": "config.machine_time"},
+            "libraries": {"machine_time": "common.machine_time"},
         },
     },
     {
@@ -219,8 +222,8 @@ STORAGES = {
 # --- Cache, Celery and mail ---
 REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
-    # An unreachable Redis is a cache miss, not an error page (config/cache.py).
-    CACHES = {"default": {"BACKEND": "config.cache.ResilientRedisCache",
+    # An unreachable Redis is a cache miss, not an error page (caching/cache.py).
+    CACHES = {"default": {"BACKEND": "caching.cache.ResilientRedisCache",
                           "LOCATION": REDIS_URL,
                           "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2}}}
 else:
@@ -265,9 +268,9 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     # The API reads JSON bodies only (a file upload declares multipart on its own action),
     # so the schema offers one media type per body and generated clients stay simple; the
-    # JSON is depth-limited, finite numbers only, an object (config/inputs.py).
-    "DEFAULT_PARSER_CLASSES": ["config.api_inputs.JSONParser"],
-    "EXCEPTION_HANDLER": "config.api.json_exception_handler",
+    # JSON is depth-limited, finite numbers only, an object (common/inputs.py).
+    "DEFAULT_PARSER_CLASSES": ["common.api_inputs.JSONParser"],
+    "EXCEPTION_HANDLER": "common.api.json_exception_handler",
     "DEFAULT_THROTTLE_CLASSES": [  # keyed on accounts.client_ip, never a spoofed header
         "accounts.throttles.AnonRateThrottle",
         "accounts.throttles.UserRateThrottle",
@@ -295,10 +298,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
-    # Every operation documents its error answers too (config/openapi.py).
+    # Every operation documents its error answers too (common/openapi.py).
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
-        "config.openapi.document_errors",
+        "common.openapi.document_errors",
     ],
 }
 

@@ -4,8 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from accounts import views as account_views
-from config import views as ops_views
-from config.api import NotFoundView
+from common import views as ops_views
+from common.api import NotFoundView
 
 admin.site.site_header = _("Civic Accelerator — program staff")
 admin.site.site_title = _("Civic Accelerator admin")
@@ -44,7 +44,7 @@ urlpatterns = [
     re_path(r"^api/", NotFoundView.as_view(), name="api-not-found"),
 ]
 
-handler400 = "config.views.error_400"
-handler403 = "config.views.error_403"
-handler404 = "config.views.error_404"
-handler500 = "config.views.error_500"
+handler400 = "common.views.error_400"
+handler403 = "common.views.error_403"
+handler404 = "common.views.error_404"
+handler500 = "common.views.error_500"

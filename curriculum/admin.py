@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from config.admin_inlines import LabelledTabularInline
+from common.admin_inlines import LabelledTabularInline
 from curriculum.models import Assignment, Material, Module, Pillar
 
 

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from audit.admin_log import record_admin_action
-from config.admin_inlines import LabelledTabularInline
+from common.admin_inlines import LabelledTabularInline
 from notifications.models import (
     EmailOutbox,
     EmailStatus,

@@ -9,9 +9,11 @@ class NotificationsConfig(AppConfig):
 
     def ready(self):
         # Each app's reminders.py registers its reminder sources.
+        from caching.page_cache import register_header_versions
         from notifications import reminder_sources  # noqa: F401
-        from notifications.inbox import connect_signals
+        from notifications.inbox import connect_signals, inbox_version
 
         connect_signals()  # the header's cached unread count follows the notifications
+        register_header_versions(lambda user_id: [inbox_version(user_id)])
 
         autodiscover_modules("reminders")

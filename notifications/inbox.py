@@ -3,7 +3,7 @@
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from config.versioned_cache import bump, cached
+from caching.versioned_cache import bump, cached
 from notifications.models import Notification
 
 

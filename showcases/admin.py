@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from audit.admin_log import record_admin_action
-from config.admin_inlines import LabelledTabularInline
+from common.admin_inlines import LabelledTabularInline
 from showcases.library import approve_publication
 from showcases.models import Evidence, Feedback, Showcase, ShowcaseRound, ShowcaseSlot
 

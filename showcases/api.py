@@ -10,8 +10,8 @@ from rest_framework.parsers import MultiPartParser
 from rest_framework.permissions import BasePermission, IsAuthenticated
 from rest_framework.response import Response
 
+from caching.api_cache import CachedCityListMixin
 from cities.api import CityNestedAPIMixin
-from config.api_cache import CachedCityListMixin
 from showcases import evidence as evidence_domain
 from showcases import library, workflow
 from showcases.models import Evidence, Feedback, Message, Showcase, ShowcaseRound

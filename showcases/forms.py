@@ -3,8 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 from cities.places import country_name
 from cohorts.wall_clock import wall_clock
-from config.date_inputs import IsoDateInput
-from config.inputs import SupportedYearsMixin
+from common.date_inputs import IsoDateInput
+from common.inputs import SupportedYearsMixin
 from showcases.library import SIZE_BANDS
 from showcases.models import Pillar, PracticeType, Showcase, ShowcaseRound
 from showcases.workflow import DRAFT_FIELDS

@@ -14,7 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from config.page_cache import cache_page_per_person
+from caching.page_cache import cache_page_per_person
 from showcases import evidence as evidence_domain
 from showcases import library, workflow
 from showcases.forms import EvidenceForm, FeedbackForm, MessageForm, ShowcaseForm, add_errors

@@ -22,10 +22,10 @@ from django_scopes import scopes_disabled
 from rest_framework.authtoken.models import Token
 
 from accounts.models import DELETED_EMAIL_DOMAIN, Invitation, Membership
+from caching.data_versions import forget_data
 from cities.models import City
 from coaching.models import ActionItem, ActionItemStatus, CoachAssignment
 from cohorts.models import Rsvp
-from config.data_versions import forget_data
 from notifications.models import (
     EmailOutbox,
     Notification,

@@ -4,7 +4,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from config.admin_inlines import LabelledTabularInline
+from common.admin_inlines import LabelledTabularInline
 from strategy.defaults import SHIPPED_COMPONENTS, TEMPLATE_FIELDS, as_shipped
 from strategy.models import (
     Comment,

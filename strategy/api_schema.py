@@ -3,7 +3,7 @@ clients generated from it). ``strategy.api`` builds the answers; these describe 
 
 from rest_framework import serializers
 
-from config.api_inputs import DateTimeField
+from common.api_inputs import DateTimeField
 from strategy.models import DocumentKind, DocumentStatus, StrategyState
 
 

@@ -11,7 +11,7 @@ from django.core.validators import ProhibitNullCharactersValidator
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from config.inputs import parse_whole_number
+from common.inputs import parse_whole_number
 from strategy.models import (
     ComponentPlan,
     Frequency,

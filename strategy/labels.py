@@ -1,7 +1,6 @@
 """Short labels the strategy shows in every language (quarters of a year)."""
 
 from django.utils.functional import lazy
-from django.utils.text import get_text_list
 from django.utils.translation import gettext, pgettext
 
 
@@ -24,11 +23,3 @@ quarter_label_lazy = lazy(quarter_label, str)
 def quarters_text(numbers):
     """The quarters, e.g. "Q1, Q3", in the active language."""
     return ", ".join(quarter_label(n) for n in numbers)
-
-
-def and_list(items):
-    """ "A, B and C" in the active language ("A, B y C", "A, B e C")."""
-    items = [str(item) for item in items]
-    if len(items) < 2:
-        return "".join(items)
-    return get_text_list(items, pgettext("joins the last two items of a list", "and"))

@@ -22,8 +22,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from caching.data_versions import forget_data
 from cities.language import city_language
-from config.data_versions import forget_data
 from strategy.models import DocumentKind, DocumentStatus, StrategyDocument
 from strategy.roadmap import roadmap_svg, roadmap_table
 from strategy.snapshot import all_initiatives, load_strategy, snapshot_strategy

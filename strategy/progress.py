@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from strategy.labels import and_list
+from common.labels import and_list
 from strategy.snapshot import all_initiatives
 
 

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.test import Client
 from django_scopes import scopes_disabled
 
-from config.machine_time import machine_datetime
+from common.machine_time import machine_datetime
 from notifications.services import notify
 from tests import factories
 from tests.i18n.test_templates_are_translated import _name, _templates

@@ -9,8 +9,8 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from config.inputs import InputError, load_json
-from config.page_cache import cache_page_per_person
+from caching.page_cache import cache_page_per_person
+from common.inputs import InputError, load_json
 from strategy import editing
 from strategy.defaults import readable_component, readable_template
 from strategy.forms import (

@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from config.page_cache import cache_page_per_person
+from caching.page_cache import cache_page_per_person
 from strategy import comments as comment_rules
 from strategy import review
 from strategy.diff import diff_snapshots

@@ -8,7 +8,7 @@ import pytest
 from django.test import RequestFactory
 from rest_framework.renderers import JSONRenderer
 
-from config import views
+from common import views
 from tests.fuzz.openapi import generated_schema
 from tests.fuzz.world import build_fuzz_world
 from tests.tenancy import client_for

@@ -8,9 +8,9 @@ from django.test import Client
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
+from caching.data_versions import forget_data
 from cohorts.hours import credit_hours
 from cohorts.models import Attendance, Rsvp
-from config.data_versions import forget_data
 from tests import factories
 
 

@@ -14,13 +14,13 @@ from django_scopes import scopes_disabled
 from openpyxl import load_workbook
 
 from accounts.models import User
+from caching.data_versions import forget_data
 from cities.application_models import Application
 from cities.models import City
 from coaching.models import ActionItem
 from cohorts.exports import EXPORTS
 from cohorts.models import Cohort, HoursEntry, Session
 from cohorts.tables import FORMATS, safe_cell, table_bytes
-from config.data_versions import forget_data
 from tests import factories
 
 pytestmark = pytest.mark.django_db

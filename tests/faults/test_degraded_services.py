@@ -9,7 +9,7 @@ from unittest import mock
 import pytest
 from kombu.exceptions import OperationalError
 
-from config.cache import ResilientRedisCache
+from caching.cache import ResilientRedisCache
 
 NOTHING_LISTENS = "redis://127.0.0.1:1/0"
 

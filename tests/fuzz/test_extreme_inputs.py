@@ -12,7 +12,7 @@ from django.test import Client
 from django_scopes import scopes_disabled
 from rest_framework.authtoken.models import Token
 
-from config.inputs import MAX_YEAR, MIN_YEAR
+from common.inputs import MAX_YEAR, MIN_YEAR
 from tests.fuzz.world import build_fuzz_world, row_counts
 
 DEEP_ARRAY = "[" * 10_000 + "]" * 10_000
@@ -266,7 +266,7 @@ def test_every_form_with_dates_refuses_years_out_of_range():
     """A form of the project with a date field must mix in ``SupportedYearsMixin``."""
     from django import forms
 
-    from config.inputs import DATE_FIELDS, SupportedYearsMixin
+    from common.inputs import DATE_FIELDS, SupportedYearsMixin
 
     with_dates = [
         form for form in _project_classes(forms.BaseForm)
@@ -283,7 +283,7 @@ def test_every_api_view_parses_json_through_the_safe_parser():
     from rest_framework import parsers
     from rest_framework.views import APIView
 
-    from config.api_inputs import JSONParser
+    from common.api_inputs import JSONParser
 
     views = _project_classes(APIView)
     assert len(views) >= 10
@@ -296,11 +296,11 @@ def test_every_api_view_parses_json_through_the_safe_parser():
 
 
 def test_every_serializer_date_field_refuses_years_out_of_range():
-    """Declared date fields are ``config.api_inputs``'s; ModelSerializers map to them."""
+    """Declared date fields are ``common.api_inputs``'s; ModelSerializers map to them."""
     from django.db import models
     from rest_framework import serializers
 
-    from config import api_inputs
+    from common import api_inputs
 
     mapping = serializers.ModelSerializer.serializer_field_mapping
     assert mapping[models.DateField] is api_inputs.DateField

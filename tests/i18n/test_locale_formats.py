@@ -53,8 +53,8 @@ def test_numbers_lists_quarters_and_months_follow_the_language(
     from django.template import Context, Template
 
     from cohorts.templatetags.sessions import hours as hours_filter
+    from common.labels import and_list
     from strategy.forms import QUARTER_CHOICES, YEAR_CHOICES
-    from strategy.labels import and_list
     from strategy.snapshot import quarters_label
 
     with translation.override(language):

@@ -27,7 +27,7 @@ def test_healthz_is_503_when_the_database_fails(client, monkeypatch):
         def cursor(self):
             raise OperationalError("connection refused")
 
-    monkeypatch.setattr("config.views.connection", Unreachable())
+    monkeypatch.setattr("common.views.connection", Unreachable())
     response = client.get("/healthz")
     assert response.status_code == 503
     assert response.json()["database"].startswith("error")
@@ -47,7 +47,7 @@ def test_api_not_found_is_json(client):
 
 
 def test_server_error_page_renders_even_when_the_database_is_down(rf, monkeypatch):
-    from config.views import error_500
+    from common.views import error_500
 
     request = rf.get("/")
     request.user = None  # whatever broke, the 500 page must not break again

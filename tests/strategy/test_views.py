@@ -7,7 +7,7 @@ from django.test import Client
 from django_scopes import scope, scopes_disabled
 from rest_framework.authtoken.models import Token
 
-from config.data_versions import forget_data
+from caching.data_versions import forget_data
 from strategy.models import DocumentStatus, Strategy, StrategyDocument, StrategyState
 from strategy.review import submit_for_review
 from tests import factories

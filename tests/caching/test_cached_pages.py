@@ -7,9 +7,9 @@ from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from accounts.models import Role
+from caching.versioned_cache import bump, cached
 from cities.models import City
 from coaching.models import ActionItem
-from config.versioned_cache import bump, cached
 from notifications.inbox import mark_all_read, mark_read
 from notifications.models import Notification
 from notifications.services import notify

@@ -22,7 +22,7 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView, exception_handler
 
-from config.request_limits import too_large_message
+from common.request_limits import too_large_message
 
 logger = logging.getLogger(__name__)
 

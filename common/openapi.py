@@ -1,7 +1,7 @@
 """The API schema documents its error answers too, so clients (and the fuzzer) can rely on it.
 
 drf-spectacular documents each operation's success; this post-processing hook adds the
-errors every operation can answer, in the JSON shape ``config.api.json_exception_handler``
+errors every operation can answer, in the JSON shape ``common.api.json_exception_handler``
 gives them:
 
 - 400 with a list of messages per field, where the operation takes a body or query values,

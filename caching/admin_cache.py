@@ -4,11 +4,11 @@ A changelist shows rows of its model and, through foreign keys, the names of rel
 (a check-in's city and coach, an application's cohort). The rendered list is kept per person
 and address (filters, search, sort and page are in the address) under the versions of the
 model, of every model its foreign keys point to, and the shared version
-(``config/data_versions.py``). Actions, messages and every other admin page are untouched.
+(``caching/data_versions.py``). Actions, messages and every other admin page are untouched.
 """
 
-from config.data_versions import ALL, model_version
-from config.page_cache import serve_cached_page
+from caching.data_versions import ALL, model_version
+from caching.page_cache import serve_cached_page
 
 
 def changelist_versions(model):

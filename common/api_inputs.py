@@ -1,4 +1,4 @@
-"""The API's side of :mod:`config.inputs`: the JSON parser every view uses, and date fields
+"""The API's side of :mod:`common.inputs`: the JSON parser every view uses, and date fields
 that refuse years the site cannot convert between time zones."""
 
 from __future__ import annotations
@@ -8,11 +8,11 @@ from django.utils.translation import gettext as _
 from rest_framework import parsers, serializers
 from rest_framework.exceptions import ParseError
 
-from config.inputs import InputError, load_json, validate_supported_year
+from common.inputs import InputError, load_json, validate_supported_year
 
 
 class JSONParser(parsers.JSONParser):
-    """DRF's JSON parser through :func:`config.inputs.load_json`: a body nested too deeply,
+    """DRF's JSON parser through :func:`common.inputs.load_json`: a body nested too deeply,
     ``NaN`` or ``1e999`` is a 400 with a message, never a ``RecursionError`` or ``inf``; a
     body that is no object (``1.5``, ``[]``) is a 400 too, so no view meets a float where
     it reads ``request.data.get(…)``."""
@@ -39,7 +39,7 @@ def _json_kind(data):
 
 
 class DateField(serializers.DateField):
-    """A date within the supported years (``config.inputs.MIN_YEAR``..``MAX_YEAR``)."""
+    """A date within the supported years (``common.inputs.MIN_YEAR``..``MAX_YEAR``)."""
 
     default_validators = [validate_supported_year]
 

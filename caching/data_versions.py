@@ -1,6 +1,6 @@
 """Which data changed: one version per city, per model and for everything not owned by a city.
 
-Cached pages (``config/page_cache.py``) depend on these versions. Every ``post_save``,
+Cached pages (``caching/page_cache.py``) depend on these versions. Every ``post_save``,
 ``post_delete`` and ``m2m_changed`` of any model (but :data:`IGNORED`) bumps, through
 :func:`record_changed`:
 
@@ -17,7 +17,7 @@ record they copy) bump nothing. Bulk writes send no signals; the code that makes
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django_scopes import scopes_disabled
 
-from config.versioned_cache import bump
+from caching.versioned_cache import bump
 
 ALL = "data:all"
 

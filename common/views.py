@@ -9,7 +9,7 @@ from django.templatetags.static import static
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from config.api import error_response
+from common.api import error_response
 
 
 def database_state():

@@ -4,7 +4,7 @@ The busiest pages (a city's home, schedule, coaching page, showcases and strateg
 home, the cohort health dashboard, the admin's lists) are read many times between two changes
 of what they show. :func:`cache_page_per_person` keeps the rendered page of one person, for
 one address, language, time zone and day, under the data versions it depends on
-(``config/data_versions.py``) plus the versions of the header (navigation, unread count). A
+(``caching/data_versions.py``) plus the versions of the header (navigation, unread count). A
 change to any record behind the page bumps a version, so the next request renders afresh.
 What changes with the clock alone (a session becoming past) is at most :data:`TIMEOUT`
 seconds old.
@@ -27,10 +27,8 @@ from django.http import HttpResponse
 from django.middleware.csrf import _unmask_cipher_token, get_token
 from django.utils import timezone, translation
 
-from cities.nav import CITIES_VERSION, person_version
-from config.data_versions import ALL, city_version
-from config.versioned_cache import MISSING, versioned_key
-from notifications.inbox import inbox_version
+from caching.data_versions import ALL, city_version
+from caching.versioned_cache import MISSING, versioned_key
 
 TIMEOUT = 60
 CSRF_PLACEHOLDER = b"\x00csrf-token\x00"
@@ -38,9 +36,20 @@ _TOKEN = re.compile(rb'(?<=")[A-Za-z0-9]{64}(?=")')
 _STORED_HEADERS = {"content-type", "content-language"}
 
 
+# Who fills the page header registers the versions it depends on, in its AppConfig.ready():
+# ``cities`` (the navigation), ``notifications`` (the unread count). Each is a function of a
+# user id returning a list of version keys.
+_HEADER_VERSIONS = []
+
+
+def register_header_versions(versions_of):
+    """Make every cached page also depend on ``versions_of(user_id)`` (a list of versions)."""
+    _HEADER_VERSIONS.append(versions_of)
+
+
 def header_versions(user):
     """The versions the page header of ``user`` depends on (navigation and unread count)."""
-    return [person_version(user.pk), CITIES_VERSION, inbox_version(user.pk)]
+    return [version for versions_of in _HEADER_VERSIONS for version in versions_of(user.pk)]
 
 
 def city_page_versions(request, *args, **kwargs):

@@ -1,4 +1,4 @@
-"""Pages cached per person (config/page_cache.py): a second visit is served without
+"""Pages cached per person (caching/page_cache.py): a second visit is served without
 rebuilding the page, and every change behind a page shows at the next request."""
 
 import datetime
@@ -12,10 +12,10 @@ from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
 from accounts.models import Role
+from caching.data_versions import ALL, city_of, city_version
+from caching.page_cache import CSRF_PLACEHOLDER
+from caching.versioned_cache import versions
 from coaching.models import ActionItem
-from config.data_versions import ALL, city_of, city_version
-from config.page_cache import CSRF_PLACEHOLDER
-from config.versioned_cache import versions
 from stewardship.deletion import delete_account
 from strategy.editing import start_strategy
 from tests import factories

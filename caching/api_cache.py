@@ -2,7 +2,7 @@
 
 A list answer (one page of serialised rows, with absolute links) is kept per caller, city,
 address (scheme, host, path and query), language and time zone, under the city's data
-version and the shared one (``config/data_versions.py``): any change to a record of the
+version and the shared one (``caching/data_versions.py``): any change to a record of the
 city, or to a shared record, is served at the next request.
 Authentication, the city check and throttling run before the cache is read, as always.
 """
@@ -13,9 +13,9 @@ from django.core.cache import cache
 from django.utils import timezone, translation
 from rest_framework.response import Response
 
-from config.data_versions import ALL, city_version
-from config.page_cache import TIMEOUT
-from config.versioned_cache import MISSING, versioned_key
+from caching.data_versions import ALL, city_version
+from caching.page_cache import TIMEOUT
+from caching.versioned_cache import MISSING, versioned_key
 
 
 class CachedCityListMixin:
