@@ -11,7 +11,6 @@ from django_scopes import scopes_disabled
 
 from accounts.models import Membership
 from cities.models import City
-from coaching.models import CoachAssignment
 
 
 @dataclass(frozen=True)
@@ -46,7 +45,9 @@ def city_access(user, city):
                 Membership.objects.filter(user=user, city=city).values_list(
                     "role", "is_city_admin")
             )
-            is_coach = CoachAssignment.objects.filter(coach=user, enrollment__city=city).exists()
+            # Through the reverse relations: cities imports no app above it.
+            is_coach = City.objects.filter(
+                pk=city.pk, enrollments__coach_assignments__coach=user).exists()
         cache[city.pk] = CityAccess(
             is_staff=user.is_staff, is_coach=is_coach,
             roles=frozenset(role for role, _admin in memberships),
@@ -61,7 +62,8 @@ def is_coach(user):
         return False
     if "_civic_is_coach" not in user.__dict__:
         with scopes_disabled():
-            user._civic_is_coach = CoachAssignment.objects.filter(coach=user).exists()
+            user._civic_is_coach = City.objects.filter(
+                enrollments__coach_assignments__coach=user).exists()
     return user._civic_is_coach
 
 

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy
 from accounts.verification import has_verified_email
 from cities.application_models import DECIDED_STATES, Application, ApplicationState
 from cities.eligibility import check_application, is_eligible
+from cities.people import program_staff
 from cities.places import country_code, country_name, normalise, same_place_name
 from common.labels import and_list
 
@@ -321,10 +322,9 @@ def withdraw_application(*, application, by):
 def _notify_staff(event, application):
     from django.urls import reverse
 
-    from accounts.models import User
     from notifications.services import notify
 
-    staff = list(User.objects.filter(is_staff=True, is_active=True))
+    staff = list(program_staff())
     review = reverse("admin:cities_application_change", args=[application.pk])
     notify(event, recipients=staff, about=application, category="applications",
            context={"application": application, "link": review})

@@ -1,4 +1,13 @@
-"""Choosing a person of one city: the API field, and the check the admin forms use.
+"""The people of a city, in one place: who is on its team, who coaches it, who runs the
+program; and choosing a person of one city (the API field, the admin forms' check).
+
+"Who is in this city" is answered here and nowhere else: every ``notify()`` call, every
+reminder audience and every list of people a form offers starts from ``members_of``,
+``mayors_of``, ``senior_team_of``, ``coaches_of`` or ``program_staff``. Each returns a
+queryset of *active* accounts (a deactivated account is no one's recipient or choice),
+ordered by e-mail; the city may be a ``City`` or its id. They query through the reverse
+relations of ``User`` (memberships, coach assignments), so they need no scope and this
+module imports no app above ``cities``.
 
 A related field built from ``User.objects.all()`` lists every account on the platform
 (other cities' people, applicants' e-mails) in the browsable API and the admin. Every
@@ -7,14 +16,70 @@ city instead (``coaching.checkins.city_member_ids``, ``coaching.actions.possible
 ``tests/cities/test_people_choices.py`` walks every serializer, form and admin form.
 """
 
+from collections import defaultdict
+
 from django import forms
 from django.contrib.admin.widgets import AutocompleteMixin
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django_scopes import scopes_disabled
 from rest_framework import serializers
 
-from accounts.models import User
+from accounts.models import SENIOR_TEAM_ROLES, Membership, Role, User
+
+# --- who is in a city ----------------------------------------------------------------------
+
+def members_of(city):
+    """The city's team: its mayor and its senior team (active accounts)."""
+    return User.objects.filter(is_active=True, memberships__city=city)
+
+
+def mayors_of(city):
+    """The people who hold the mayor's role in ``city`` (active accounts)."""
+    # One filter() call: both conditions on the same membership row.
+    return User.objects.filter(
+        is_active=True, memberships__city=city, memberships__role=Role.MAYOR)
+
+
+def senior_team_of(city):
+    """The city's senior team: every member but the mayor (active accounts)."""
+    return User.objects.filter(
+        is_active=True, memberships__city=city, memberships__role__in=SENIOR_TEAM_ROLES)
+
+
+def coaches_of(city):
+    """The coaches assigned to ``city``'s enrollments (active accounts, each once)."""
+    return User.objects.filter(
+        is_active=True, coach_assignments__enrollment__city=city).distinct()
+
+
+def program_staff():
+    """The program's staff (active staff accounts): they see and run every city."""
+    return User.objects.filter(is_active=True, is_staff=True)
+
+
+def _by_city(city_ids, roles):
+    people = defaultdict(list)
+    with scopes_disabled():
+        for membership in Membership.objects.filter(
+            city_id__in=city_ids, role__in=roles, user__is_active=True,
+        ).select_related("user").order_by("user__email"):
+            people[membership.city_id].append(membership.user)
+    return people
+
+
+def mayors_by_city(city_ids):
+    """``{city_id: [user, …]}``: ``mayors_of`` for many cities in one query."""
+    return _by_city(city_ids, [Role.MAYOR])
+
+
+def senior_teams_by_city(city_ids):
+    """``{city_id: [user, …]}``: ``senior_team_of`` for many cities in one query."""
+    return _by_city(city_ids, SENIOR_TEAM_ROLES)
+
+
+# --- choosing a person of one city ---------------------------------------------------------
 
 
 def people_of(city, people):
@@ -46,15 +111,12 @@ class CityPersonField(serializers.PrimaryKeyRelatedField):
 
 def city_people(*, city):
     """The ids of everyone who works on ``city``'s records: its team, its coaches and the
-    program staff."""
-    from accounts.models import Membership
-    from coaching.models import CoachAssignment
-
-    members = Membership.objects.filter(city=city).values_list("user_id", flat=True)
-    coaches = CoachAssignment.objects.filter(enrollment__city=city).values_list(
-        "coach_id", flat=True)
-    staff = User.objects.filter(is_staff=True).values_list("pk", flat=True)
-    return set(members) | set(coaches) | set(staff)
+    program staff (active accounts)."""
+    return {
+        *members_of(city).values_list("pk", flat=True),
+        *coaches_of(city).values_list("pk", flat=True),
+        *program_staff().values_list("pk", flat=True),
+    }
 
 
 def people_fields(model_admin):

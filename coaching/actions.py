@@ -5,8 +5,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cities.people import coaches_of
 from coaching.checkins import city_member_ids
-from coaching.models import ActionItem, ActionItemStatus, CoachAssignment
+from coaching.models import ActionItem, ActionItemStatus
 from coaching.rules import can_manage_action_items, can_update_action_item
 
 TITLE_MAX = 200
@@ -14,10 +15,7 @@ TITLE_MAX = 200
 
 def possible_owner_ids(*, city):
     """Who may own an action item of ``city``: its team members and its coaches."""
-    coaches = CoachAssignment.objects.filter(enrollment__city=city).values_list(
-        "coach_id", flat=True
-    )
-    return city_member_ids(city=city) | set(coaches)
+    return city_member_ids(city=city) | set(coaches_of(city).values_list("pk", flat=True))
 
 
 def _validate(*, city, title, owner, due_on, creating):

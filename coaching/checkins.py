@@ -14,7 +14,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.models import Membership, Role, User
+from accounts.models import User
+from cities.people import mayors_of, members_of
 from coaching.models import CheckIn, CheckInStatus, Pillar
 from coaching.rules import can_log_checkin
 from cohorts.hours import city_date, credit_hours, uncredit_hours
@@ -45,7 +46,7 @@ def checkins_visible_to(*, city, user=None):
 
 def city_member_ids(*, city):
     """The ids of the people on ``city``'s team (the possible attendees and owners)."""
-    return set(Membership.objects.filter(city=city).values_list("user_id", flat=True))
+    return set(members_of(city).values_list("pk", flat=True))
 
 
 def new_checkin_defaults(*, city, now=None):
@@ -205,10 +206,10 @@ def _tell_team(checkin):
     from notifications.services import notify
 
     attended = set(checkin.attendees.values_list("pk", flat=True))
+    mayors = set(mayors_of(checkin.city).values_list("pk", flat=True))
     recipients = [
-        m.user for m in Membership.objects.filter(city=checkin.city)
-        .select_related("user").order_by("user__email")
-        if m.role != Role.MAYOR or m.user_id in attended
+        person for person in members_of(checkin.city)
+        if person.pk not in mayors or person.pk in attended
     ]
     if not recipients:
         return

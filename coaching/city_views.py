@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.models import User
 from caching.page_cache import cache_page_per_person
+from cities.people import members_of
 from coaching import actions, checkins, key_moments
 from coaching.forms import (
     ActionItemForm,
@@ -45,7 +46,7 @@ def _require(allowed):
 
 
 def _members(city):
-    return User.objects.filter(memberships__city=city).order_by("name", "email")
+    return members_of(city).order_by("name", "email")
 
 
 def _owners(city):

@@ -5,17 +5,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.models import Membership, Role
-from coaching.models import CoachAssignment, MayorRequest
+from cities.people import coaches_of, mayors_of
+from coaching.models import MayorRequest
 from coaching.rules import can_answer_mayor_request, can_request_mayor_decision
-
-
-def city_mayors(*, city):
-    """The users who hold the mayor's role in ``city``."""
-    return [
-        m.user for m in Membership.objects.filter(city=city, role=Role.MAYOR)
-        .select_related("user").order_by("user__email")
-    ]
 
 
 @transaction.atomic
@@ -40,7 +32,7 @@ def request_mayor_decision(*, city, by, question, deadline, context=""):
     )
     request._history_user = by
     request.save()
-    mayors = city_mayors(city=city)
+    mayors = list(mayors_of(city))
     if mayors:
         from notifications.services import notify
 
@@ -67,10 +59,7 @@ def answer_mayor_request(*, request, by, answer):
     request._history_user = by
     request._change_reason = "answered"
     request.save()
-    coaches = [
-        a.coach for a in CoachAssignment.objects.filter(enrollment__city=request.city)
-        .select_related("coach")
-    ]
+    coaches = list(coaches_of(request.city))
     recipients = coaches + ([request.requested_by] if request.requested_by else [])
     if recipients:
         from notifications.services import notify

@@ -17,7 +17,7 @@ from datetime import datetime, time, timedelta
 
 from django.urls import reverse
 
-from accounts.models import Membership, Role
+from cities.people import mayors_by_city
 from coaching.cadence import city_cadences
 from coaching.models import ActionItem, ActionItemStatus, CoachAssignment, MayorRequest
 from notifications.audiences import audience_of
@@ -119,11 +119,7 @@ def mayor_requests_unanswered(*, rule, now, since):
             answered_at__isnull=True, deadline__gte=first, deadline__lte=last
         ).select_related("city")
     )
-    mayors = {}
-    for membership in Membership.objects.filter(
-        city__in={r.city_id for r in requests}, role=Role.MAYOR
-    ).select_related("user"):
-        mayors.setdefault(membership.city_id, []).append(membership.user)
+    mayors = mayors_by_city({r.city_id for r in requests})
     cache = {}
     for mayor_request in requests:
         moment = _at(mayor_request.deadline, mayor_request.city)

@@ -1,10 +1,13 @@
 """Whom a reminder rule's audience means for one city."""
 
-from django.contrib.auth import get_user_model
-from django_scopes import scopes_disabled
-
-from accounts.models import Membership, Role
+from cities.people import coaches_of, mayors_of, members_of, program_staff, senior_team_of
 from notifications.models import Audience
+
+PEOPLE = {
+    Audience.MAYORS: mayors_of,
+    Audience.SENIOR_TEAM: senior_team_of,
+    Audience.COACHES: coaches_of,
+}
 
 
 def audience_of(*, city, audience, default=()):
@@ -12,19 +15,8 @@ def audience_of(*, city, audience, default=()):
 
     One query per call; sources that remind many cities should prefetch instead.
     """
-    User = get_user_model()
     if audience == Audience.DEFAULT:
         return list(default)
-    with scopes_disabled():
-        if audience == Audience.STAFF:
-            users = User.objects.filter(is_staff=True)
-        elif audience == Audience.COACHES:
-            users = User.objects.filter(coach_assignments__enrollment__city=city)
-        else:
-            memberships = Membership.objects.filter(city=city)
-            if audience == Audience.MAYORS:
-                memberships = memberships.filter(role=Role.MAYOR)
-            elif audience == Audience.SENIOR_TEAM:
-                memberships = memberships.exclude(role=Role.MAYOR)
-            users = User.objects.filter(pk__in=memberships.values("user_id"))
-        return list(users.filter(is_active=True).distinct().order_by("pk"))
+    if audience == Audience.STAFF:
+        return list(program_staff().order_by("pk"))
+    return list(PEOPLE.get(audience, members_of)(city).order_by("pk"))

@@ -14,9 +14,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_scopes import scopes_disabled
 
+from cities.people import program_staff, senior_team_of
 from showcases.models import Evidence, EvidenceKind, Showcase, State
 from showcases.rules import can_approve_publication, can_consent_to_publication
-from showcases.workflow import _save, _tell, program_staff, team_of
+from showcases.workflow import _save, _tell
 
 PUBLISHABLE_STATES = {State.ACCEPTED, State.PRESENTED}
 
@@ -37,7 +38,7 @@ def opt_in_publication(*, showcase, by):
     if showcase.publication_consent:
         return showcase
     _save(showcase, "publication consent given", publication_consent=True)
-    _tell("publication_requested", program_staff(), showcase, by=by,
+    _tell("publication_requested", list(program_staff()), showcase, by=by,
           link=reverse("staff_showcases:home"))
     return showcase
 
@@ -58,7 +59,7 @@ def approve_publication(*, showcase, by):
     if showcase.is_published:
         return showcase
     _save(showcase, "published", published_at=timezone.now(), publication_approved_by=by)
-    _tell("published", team_of(showcase.city), showcase, by=by)
+    _tell("published", list(senior_team_of(showcase.city)), showcase, by=by)
     return showcase
 
 
@@ -71,7 +72,7 @@ def withdraw_publication(*, showcase, by):
     _save(showcase, "publication consent withdrawn", publication_consent=False,
           published_at=None, publication_approved_by=None)
     if was_published:
-        _tell("publication_withdrawn", program_staff(), showcase, by=by,
+        _tell("publication_withdrawn", list(program_staff()), showcase, by=by,
               link=reverse("staff_showcases:home"))
     return showcase
 

@@ -6,10 +6,11 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
+from cities.people import coaches_of, senior_team_of
 from cohorts.models import Session, SessionKind
 from showcases.models import ShowcaseSlot, State
 from showcases.rules import can_schedule_showcases
-from showcases.workflow import _tell, coaches_of, team_of
+from showcases.workflow import _tell
 
 
 @transaction.atomic
@@ -40,7 +41,7 @@ def place_in_slot(*, showcase, session, by, order=None, duration_minutes=15):
             showcase=showcase,
             defaults={"session": session, "order": order, "duration_minutes": duration_minutes},
         )
-    _tell("scheduled", team_of(showcase.city) + coaches_of(showcase.city), showcase,
+    _tell("scheduled", [*senior_team_of(showcase.city), *coaches_of(showcase.city)], showcase,
           session=session, slot=slot)
     return slot
 

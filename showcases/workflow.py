@@ -3,7 +3,6 @@ presented. One function per transition: it checks who may do it and whether the 
 allows it, saves, writes history (django-simple-history, with the reason) and notifies.
 """
 
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -11,8 +10,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
-from accounts.models import Membership, Role
-from coaching.models import CoachAssignment
+from cities.people import coaches_of, senior_team_of
 from notifications.services import notify
 from showcases.models import Feedback, Message, Showcase, ShowcaseSlot, State
 from showcases.rules import (
@@ -35,28 +33,6 @@ REQUIRED_TO_SUBMIT = (
 
 
 # --- who hears about it -------------------------------------------------------------------
-
-def team_of(city):
-    """The city's senior team (the people who prepare showcases)."""
-    with scopes_disabled():
-        return [
-            m.user for m in Membership.objects.filter(city=city, user__is_active=True)
-            .exclude(role=Role.MAYOR).select_related("user")
-        ]
-
-
-def coaches_of(city):
-    with scopes_disabled():
-        return [
-            a.coach for a in CoachAssignment.objects.filter(
-                enrollment__city=city, coach__is_active=True
-            ).select_related("coach")
-        ]
-
-
-def program_staff():
-    return list(get_user_model().objects.filter(is_staff=True, is_active=True))
-
 
 def _tell(event, recipients, showcase, **context):
     notify(
@@ -137,7 +113,7 @@ def submit_showcase(*, showcase, by):
     _require_state(showcase, {State.DRAFT}, _("Only a draft can be submitted."))
     _check_complete(showcase)
     _save(showcase, "submitted", state=State.SUBMITTED, submitted_at=timezone.now())
-    _tell("submitted", coaches_of(showcase.city), showcase, by=by)
+    _tell("submitted", list(coaches_of(showcase.city)), showcase, by=by)
     return showcase
 
 
@@ -150,7 +126,7 @@ def resubmit(*, showcase, by):
     _check_complete(showcase)
     _save(showcase, "resubmitted", state=State.REVISED, revision_requested=False,
           submitted_at=timezone.now())
-    _tell("resubmitted", coaches_of(showcase.city), showcase, by=by)
+    _tell("resubmitted", list(coaches_of(showcase.city)), showcase, by=by)
     return showcase
 
 
@@ -176,7 +152,7 @@ def give_feedback(*, showcase, by, strengths, suggestions="", sustainment_risks=
     _save(showcase, "revision requested" if revision_requested else "feedback given",
           state=State.FEEDBACK_GIVEN, revision_requested=bool(revision_requested))
     event = "revision_requested" if revision_requested else "feedback_given"
-    _tell(event, team_of(showcase.city), showcase, feedback=feedback, by=by)
+    _tell(event, list(senior_team_of(showcase.city)), showcase, feedback=feedback, by=by)
     return feedback
 
 
@@ -199,7 +175,7 @@ def accept_showcase(*, showcase, by):
             "You asked for a revision; accept the showcase once the team resubmits it."
         )})
     _save(showcase, "accepted", state=State.ACCEPTED, accepted_at=timezone.now())
-    _tell("accepted", team_of(showcase.city), showcase, by=by)
+    _tell("accepted", list(senior_team_of(showcase.city)), showcase, by=by)
     return showcase
 
 
@@ -216,7 +192,7 @@ def present_showcase(*, showcase, by, now=None):
     _require_state(showcase, {State.ACCEPTED}, _("Only an accepted showcase can be presented."))
     _require_slot_started(showcase, now or timezone.now())
     _save(showcase, "presented", state=State.PRESENTED, presented_at=timezone.now())
-    _tell("presented", team_of(showcase.city), showcase, by=by)
+    _tell("presented", list(senior_team_of(showcase.city)), showcase, by=by)
     return showcase
 
 
@@ -252,7 +228,7 @@ def post_message(*, showcase, by, body):
     if len(body) > 5000:
         raise ValidationError({"body": _("Keep a message under 5,000 characters.")})
     message = Message.objects.create(showcase=showcase, author=by, body=body)
-    recipients = team_of(showcase.city) + coaches_of(showcase.city)
+    recipients = [*senior_team_of(showcase.city), *coaches_of(showcase.city)]
     recipients = [user for user in recipients if user.pk != by.pk]
     _tell("message", recipients, showcase, message=message, by=by)
     return message

@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from django.urls import reverse
 
-from accounts.models import Membership, Role
+from cities.people import mayors_by_city
 from notifications.audiences import audience_of
 from notifications.models import Audience, ReminderKind
 from notifications.reminders import DueReminder, register_reminder_source
@@ -30,11 +30,7 @@ def strategies_waiting_for_mayor(*, rule, now, since):
         return
     mayors = {}
     if rule.audience == Audience.DEFAULT:
-        for membership in Membership.objects.filter(
-            city__in={v.strategy.city_id for v in versions}, role=Role.MAYOR,
-            user__is_active=True,
-        ).select_related("user"):
-            mayors.setdefault(membership.city_id, []).append(membership.user)
+        mayors = dict(mayors_by_city({v.strategy.city_id for v in versions}))
     for version in versions:
         city = version.strategy.city
         if rule.audience == Audience.DEFAULT:

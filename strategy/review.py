@@ -5,9 +5,8 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django_scopes import scopes_disabled
 
-from accounts.models import Membership, Role
+from cities.people import mayors_of, senior_team_of
 from cities.rules import is_city_mayor, is_city_senior_team
 from strategy.editing import EDITABLE_STATES
 from strategy.models import (
@@ -19,14 +18,6 @@ from strategy.models import (
     StrategyVersion,
 )
 from strategy.snapshot import load_strategy, snapshot_strategy
-
-
-def _people(city, *, mayors):
-    with scopes_disabled():
-        memberships = Membership.objects.filter(city=city).select_related("user")
-        memberships = (memberships.filter(role=Role.MAYOR) if mayors
-                       else memberships.exclude(role=Role.MAYOR))
-        return [m.user for m in memberships if m.user.is_active]
 
 
 def _notify(event, *, strategy, recipients, version, by, comment=""):
@@ -66,7 +57,7 @@ def submit_for_review(*, strategy, user):
     locked.state = StrategyState.IN_REVIEW
     locked.updated_by = user
     locked.save(update_fields=["state", "updated_by", "updated_at"])
-    _notify("strategy.submitted", strategy=locked, recipients=_people(locked.city, mayors=True),
+    _notify("strategy.submitted", strategy=locked, recipients=list(mayors_of(locked.city)),
             version=version, by=user)
     return version
 
@@ -100,7 +91,7 @@ def request_changes(*, strategy, user, comment):
     locked.updated_by = user
     locked.save(update_fields=["state", "updated_by", "updated_at"])
     _notify("strategy.changes_requested", strategy=locked,
-            recipients=_people(locked.city, mayors=False), version=version, by=user,
+            recipients=list(senior_team_of(locked.city)), version=version, by=user,
             comment=comment)
     return version
 
@@ -119,6 +110,6 @@ def approve_strategy(*, strategy, user, comment=""):
     locked.save(update_fields=["state", "approved_by", "approved_at", "updated_by",
                                "updated_at"])
     request_document(strategy=locked, kind=DocumentKind.FULL)
-    _notify("strategy.approved", strategy=locked, recipients=_people(locked.city, mayors=False),
+    _notify("strategy.approved", strategy=locked, recipients=list(senior_team_of(locked.city)),
             version=version, by=user, comment=comment)
     return version

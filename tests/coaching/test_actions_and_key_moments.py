@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
+from accounts.models import Role
 from coaching.actions import (
     complete_action_item,
     create_action_item,
@@ -16,6 +17,7 @@ from coaching.actions import (
 from coaching.key_moments import answer_mayor_request, request_mayor_decision
 from coaching.models import ActionItem, ActionItemStatus, MayorRequest
 from notifications.models import Notification
+from tests import factories
 
 SOON = timezone.localdate() + datetime.timedelta(days=7)
 
@@ -99,6 +101,13 @@ def _ask(world, by="coach_a", **kwargs):
 def test_the_coach_asks_the_mayor_and_the_mayor_is_told(world):
     request = _ask(world)
     assert request.requested_by == world.users["coach_a"] and not request.is_answered
+    assert [n.recipient for n in _events("coaching.mayor_request")] == [world.users["mayor_a"]]
+
+
+def test_an_inactive_mayor_is_not_asked(world):
+    with scopes_disabled():
+        factories.MembershipFactory(city=world.city, role=Role.MAYOR, user__is_active=False)
+    _ask(world)
     assert [n.recipient for n in _events("coaching.mayor_request")] == [world.users["mayor_a"]]
 
 
