@@ -14,7 +14,7 @@ Every other app tells people about things by calling::
         attachments=[ics_attachment],    # optional, e.g. notifications.calendar.ics_attachment
     )
 
-Templates live at ``templates/notifications/<event>/subject.txt``, ``body.txt`` and
+Templates live at ``notifications/templates/notifications/<event>/subject.txt``, ``body.txt`` and
 (optionally) ``body.html``. Their context is yours plus ``recipient`` (the user, or None for a
 bare address), ``about``, ``link`` (absolute URL of ``about``, or ``context["link"]``) and
 ``site_url``. Each person gets them in their own language and time zone.

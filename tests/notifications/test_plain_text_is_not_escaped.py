@@ -1,6 +1,7 @@
 """The text part and subject of every notification read as written: no HTML entities for a
-name like O'Brien & "Sons" <x> (issue 18). Every kind under templates/notifications/ is
-rendered with that name in every text it shows; the HTML part stays escaped."""
+name like O'Brien & "Sons" <x> (issue 18). Every kind under
+notifications/templates/notifications/ is rendered with that name in every text it shows;
+the HTML part stays escaped."""
 
 import datetime
 import re
@@ -23,7 +24,8 @@ from strategy.models import StrategyVersion
 NAME = "O'Brien & \"Sons\" <x>"
 ENTITY = re.compile(r"&(?:[a-zA-Z]+|#\d+|#x[0-9a-fA-F]+);")
 KINDS = sorted(path.parent.name for path in
-               (Path(settings.BASE_DIR) / "templates" / "notifications").glob("*/body.txt"))
+               (Path(settings.BASE_DIR) / "notifications" / "templates" / "notifications")
+               .glob("*/body.txt"))
 
 
 def _context():
