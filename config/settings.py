@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "notifications",
     "stewardship",
     "audit",
+    "demo",
 ]
 
 MIDDLEWARE = [

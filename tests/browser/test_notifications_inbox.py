@@ -15,8 +15,8 @@ def demo(transactional_db):
     from django.db import transaction
     from django_scopes import scopes_disabled
 
-    from accounts import demo as accounts_demo
-    from notifications import demo as notifications_demo
+    from demo import accounts as accounts_demo
+    from demo import notifications as notifications_demo
 
     demo = {}
     with transaction.atomic(), scopes_disabled():

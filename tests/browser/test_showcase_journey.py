@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from showcases import samples
+from demo import samples
 from tests.browser.conftest import assert_accessible, login, path_of, snap, visit
 from tests.services import requires_chromium
 

@@ -3,7 +3,7 @@
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django_scopes import scope, scopes_disabled
 
-from showcases import samples
+from demo import samples
 from showcases.models import Evidence, State
 from tests import factories
 from tests.showcases.conftest import login

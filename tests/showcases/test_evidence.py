@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django_scopes import scope, scopes_disabled
 
-from showcases import samples
+from demo import samples
 from showcases.evidence import attach_evidence, validate_evidence_file
 from showcases.models import Evidence
 from tests import factories

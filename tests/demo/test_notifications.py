@@ -1,8 +1,8 @@
 import pytest
 from django.core import mail
 
-from accounts import demo as accounts_demo
-from notifications import demo as notifications_demo
+from demo import accounts as accounts_demo
+from demo import notifications as notifications_demo
 from notifications.models import EmailOutbox, EmailStatus, Notification
 
 pytestmark = pytest.mark.django_db

@@ -7,6 +7,7 @@ prints the mails as the seed commits.
 
 from django.utils.translation import gettext_lazy as _
 
+from accounts.models import Membership
 from notifications.models import Delivery, EmailOutbox, EmailStatus, Notification
 from notifications.schedule import install_beat_schedule
 from notifications.services import notify, set_preferences
@@ -66,7 +67,5 @@ def seed(demo):
 
 
 def _cities_of(user, demo):
-    from accounts.models import Membership
-
     slugs = Membership.objects.filter(user=user).values_list("city__slug", flat=True)
     return [demo["cities"][slug] for slug in slugs if slug in demo["cities"]]

@@ -146,7 +146,7 @@ def _attends(session, membership):
 
 def _attendance_and_answers(sessions, cities, staff):
     """Riverton's and Lakeside's answers and attendance (the other cities of the cohort
-    have theirs from ``cohorts.demo_peers``)."""
+    have theirs from ``demo.peers``)."""
     now = timezone.now()
     for session in sessions:
         for membership in invited_memberships(session=session):

@@ -8,7 +8,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from cohorts.models import Session, SessionKind
-from showcases import samples
+from demo import samples
 from showcases.models import (
     Evidence,
     Feedback,

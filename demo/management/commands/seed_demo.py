@@ -4,17 +4,17 @@ from django.db import transaction
 from django.utils.module_loading import import_string
 from django_scopes import scopes_disabled
 
-# Each app adds its part of the demo; order matters (later parts use earlier ones).
+# One part per app's data; order matters (later parts use earlier ones).
 DEMO_PARTS = [
-    "accounts.demo.seed",
-    "cohorts.demo.seed",
-    "cohorts.demo_sessions.seed",
-    "coaching.demo.seed",
-    "showcases.demo.seed",
-    "cities.demo.seed",
-    "strategy.demo.seed",
-    "cohorts.demo_peers.seed",  # the rest of the cohort: nine more cities
-    "notifications.demo.seed",  # last: tells people about what the other parts made
+    "demo.accounts.seed",
+    "demo.cohorts.seed",
+    "demo.sessions.seed",
+    "demo.coaching.seed",
+    "demo.showcases.seed",
+    "demo.cities.seed",
+    "demo.strategy.seed",
+    "demo.peers.seed",  # the rest of the cohort: nine more cities
+    "demo.notifications.seed",  # last: tells people about what the other parts made
 ]
 
 
