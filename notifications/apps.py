@@ -10,7 +10,10 @@ class NotificationsConfig(AppConfig):
     def ready(self):
         # Each app's reminders.py registers its reminder sources.
         from caching.page_cache import register_header_versions
-        from notifications import reminder_sources  # noqa: F401
+        from notifications import (
+            reminder_sources,  # noqa: F401
+            tasks,  # noqa: F401 - registers the outbox's sender
+        )
         from notifications.inbox import connect_signals, inbox_version
 
         connect_signals()  # the header's cached unread count follows the notifications

@@ -6,8 +6,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from notifications.models import Delivery, EmailOutbox, Notification
+from notifications.outbox import queue_emails
 from notifications.rendering import absolute_url, render_message
-from notifications.services import queue_emails
 
 
 @transaction.atomic

@@ -13,6 +13,7 @@ from email.mime.text import MIMEText
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
+from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
@@ -23,6 +24,32 @@ MAX_ATTEMPTS = 6
 SENDING_LEASE = timedelta(minutes=10)
 # A row still "queued" this long after its last attempt lost its task (broker down…).
 STALLED_AFTER = timedelta(minutes=10)
+
+
+# The Celery task that sends one row (``sender.delay(email_id)``). ``notifications/tasks.py``
+# registers it: tasks import the outbox, the outbox never imports its tasks.
+_SENDER = {}
+
+
+def register_sender(task):
+    """Make :func:`queue_emails` hand each row to ``task`` (``task.delay(email_id)``)."""
+    _SENDER["task"] = task
+
+
+def queue_emails(*, email_ids):
+    """Hand the outbox rows to the sender once the current transaction has committed.
+
+    A broker that is down only delays the mail: the sweep re-queues rows left queued.
+    """
+    if not email_ids:
+        return
+    sender = _SENDER["task"]
+
+    def enqueue():
+        for email_id in email_ids:
+            sender.delay(email_id)
+
+    transaction.on_commit(enqueue, robust=True)
 
 
 class TemporaryEmailError(Exception):
@@ -119,8 +146,6 @@ def send_outbox_email(*, email_id, final_attempt=False):
 
 def resend_emails(*, emails):
     """Put failed (or sent) outbox rows back in the queue and send them again (admin)."""
-    from notifications.services import queue_emails
-
     ids = [e.pk for e in emails if e.status in (EmailStatus.FAILED, EmailStatus.SENT)]
     EmailOutbox.objects.filter(pk__in=ids).update(
         status=EmailStatus.QUEUED, attempts=0, claimed_at=None
@@ -137,8 +162,6 @@ def requeue_stalled_emails(*, now=None):
         & (Q(claimed_at__isnull=True) | Q(claimed_at__lt=now - STALLED_AFTER))
         | Q(status=EmailStatus.SENDING, claimed_at__lt=now - SENDING_LEASE)
     ).values_list("pk", flat=True)[:500]
-    from notifications.services import queue_emails
-
     ids = list(stalled)
     queue_emails(email_ids=ids)
     return len(ids)

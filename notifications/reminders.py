@@ -43,6 +43,7 @@ from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from notifications.models import ReminderDelivery, ReminderRule
+from notifications.outbox import requeue_stalled_emails
 from notifications.services import Message, deliver_messages
 
 BATCH_SIZE = 100
@@ -201,8 +202,6 @@ def run_reminder_sweep(*, now=None, batch_size=BATCH_SIZE):
     the first error is raised at the end (what was committed stays sent; the failed batch
     rolled back and is tried again by the next sweep).
     """
-    from notifications.outbox import requeue_stalled_emails
-
     now = now or timezone.now()
     sent, errors = 0, []
     with scopes_disabled():

@@ -25,7 +25,6 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
 from django_scopes import scopes_disabled
 
 from notifications.inbox import forget_unread_counts
@@ -37,6 +36,7 @@ from notifications.models import (
     NotificationEvent,
     NotificationPreference,
 )
+from notifications.outbox import queue_emails
 from notifications.rendering import absolute_url, render_message
 
 CATEGORIES = frozenset(Category.values)
@@ -221,19 +221,3 @@ def _city_zone(about):
     if isinstance(about, City):
         return about.time_zone
     return City.objects.filter(pk=city_id).values_list("time_zone", flat=True).first() or "UTC"
-
-
-def queue_emails(*, email_ids):
-    """Hand the outbox rows to the sender once the current transaction has committed.
-
-    A broker that is down only delays the mail: the sweep re-queues rows left queued.
-    """
-    if not email_ids:
-        return
-    from notifications.tasks import send_email
-
-    def enqueue():
-        for email_id in email_ids:
-            send_email.delay(email_id)
-
-    transaction.on_commit(enqueue, robust=True)

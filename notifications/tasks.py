@@ -1,8 +1,13 @@
-"""Celery tasks of the notification engine: thin wrappers that take ids."""
+"""Celery tasks of the notification engine: thin wrappers that take ids.
+
+Tasks import the domain code; the domain never imports them. The outbox hands each row to
+:func:`send_email` through the sender registered here (``NotificationsConfig.ready()``
+imports this module).
+"""
 
 from celery import shared_task
 
-from notifications import outbox
+from notifications import digest, outbox, reminders
 
 
 @shared_task(bind=True, name="notifications.send_email", max_retries=outbox.MAX_ATTEMPTS - 1,
@@ -19,17 +24,16 @@ def send_email(self, email_id):
         ) from error
 
 
+outbox.register_sender(send_email)
+
+
 @shared_task(name="notifications.sweep_reminders")
 def sweep_reminders():
     """Send every reminder that is due (run by Celery beat every five minutes)."""
-    from notifications.reminders import run_reminder_sweep
-
-    return run_reminder_sweep()
+    return reminders.run_reminder_sweep()
 
 
 @shared_task(name="notifications.send_daily_digests")
 def send_daily_digests():
     """E-mail each person who chose the daily digest what happened since the last one."""
-    from notifications.digest import send_daily_digests as send
-
-    return send()
+    return digest.send_daily_digests()

@@ -29,7 +29,7 @@ def test_an_unreachable_redis_cache_is_a_miss_and_drops_writes():
 def test_a_refused_hand_over_leaves_the_other_emails_queued_without_waiting_again(
     django_capture_on_commit_callbacks,
 ):
-    from notifications.services import queue_emails
+    from notifications.outbox import queue_emails
 
     with mock.patch("notifications.tasks.send_email.delay",
                     side_effect=OperationalError("Connection refused")) as delay:  # fmt: skip
