@@ -17,6 +17,7 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
+from common.task_hooks import TaskHook
 from notifications.models import EmailOutbox, EmailStatus
 
 MAX_ATTEMPTS = 6
@@ -26,14 +27,8 @@ SENDING_LEASE = timedelta(minutes=10)
 STALLED_AFTER = timedelta(minutes=10)
 
 
-# The Celery task that sends one row (``sender.delay(email_id)``). ``notifications/tasks.py``
-# registers it: tasks import the outbox, the outbox never imports its tasks.
-_SENDER = {}
-
-
-def register_sender(task):
-    """Make :func:`queue_emails` hand each row to ``task`` (``task.delay(email_id)``)."""
-    _SENDER["task"] = task
+# The Celery task that sends one row (``notifications/tasks.py`` registers it).
+sending = TaskHook("notifications.send_email")
 
 
 def queue_emails(*, email_ids):
@@ -43,11 +38,11 @@ def queue_emails(*, email_ids):
     """
     if not email_ids:
         return
-    sender = _SENDER["task"]
+    task = sending.task
 
-    def enqueue():
+    def enqueue():  # one hand-over: a refused one leaves the rest queued for the sweep
         for email_id in email_ids:
-            sender.delay(email_id)
+            task.delay(email_id)
 
     transaction.on_commit(enqueue, robust=True)
 

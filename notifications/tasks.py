@@ -1,7 +1,7 @@
 """Celery tasks of the notification engine: thin wrappers that take ids.
 
 Tasks import the domain code; the domain never imports them. The outbox hands each row to
-:func:`send_email` through the sender registered here (``NotificationsConfig.ready()``
+:func:`send_email` through the hook it is registered on here (``NotificationsConfig.ready()``
 imports this module).
 """
 
@@ -10,6 +10,7 @@ from celery import shared_task
 from notifications import digest, outbox, reminders
 
 
+@outbox.sending.register
 @shared_task(bind=True, name="notifications.send_email", max_retries=outbox.MAX_ATTEMPTS - 1,
              acks_late=True)
 def send_email(self, email_id):
@@ -22,9 +23,6 @@ def send_email(self, email_id):
         raise self.retry(
             exc=error, countdown=outbox.backoff_seconds(self.request.retries)
         ) from error
-
-
-outbox.register_sender(send_email)
 
 
 @shared_task(name="notifications.sweep_reminders")

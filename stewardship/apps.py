@@ -7,3 +7,6 @@ class StewardshipConfig(AppConfig):
 
     name = "stewardship"
     verbose_name = _("Data stewardship")
+
+    def ready(self):
+        from stewardship import tasks  # noqa: F401 - registers the export building task

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from django_countries.fields import Country
 
 from cities.models import City
+from common.task_hooks import TaskHook
 from notifications.services import notify
 from stewardship.archive import KINDS, PRIVATE_FIELDS, collect_city_data, person
 from stewardship.models import CityExport, ExportStatus
@@ -100,14 +101,12 @@ def request_city_export(*, city, user):
                 )
             _fail(export, "Timed out: no worker finished it.")
         export = CityExport.objects.create(city=city, requested_by=user)
-        transaction.on_commit(lambda: _enqueue(export.pk))
+        building.delay_on_commit(export.pk)
     return export
 
 
-def _enqueue(export_id):
-    from stewardship.tasks import build_city_export_task
-
-    build_city_export_task.delay(export_id)
+# The Celery task that builds an export's archive (``stewardship/tasks.py`` registers it).
+building = TaskHook("stewardship.build_city_export")
 
 
 class _ExportEncoder(DjangoJSONEncoder):

@@ -5,6 +5,12 @@ import logging
 from celery import shared_task
 from django_scopes import scope, scopes_disabled
 
+from stewardship.exports import (
+    build_city_export,
+    building,
+    expire_all_exports,
+    record_export_failure,
+)
 from stewardship.models import CityExport, ExportStatus
 
 logger = logging.getLogger(__name__)
@@ -13,17 +19,14 @@ logger = logging.getLogger(__name__)
 @shared_task(name="stewardship.expire_exports")
 def expire_exports_task():
     """Daily (Celery beat): remove the archives of exports past their expiry."""
-    from stewardship.exports import expire_all_exports
-
     return expire_all_exports()
 
 
+@building.register
 @shared_task(name="stewardship.build_city_export")
 def build_city_export_task(export_id):
     """Build the archive of one requested export; a failure is recorded on it (and shown),
     and the city's administrator may simply ask again."""
-    from stewardship.exports import build_city_export, record_export_failure
-
     with scopes_disabled():
         export = (
             CityExport.objects.select_related("city", "requested_by").filter(pk=export_id).first()

@@ -17,13 +17,13 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from caching.data_versions import forget_data
 from cities.language import city_language
+from common.task_hooks import TaskHook
 from strategy.models import DocumentKind, DocumentStatus, StrategyDocument
 from strategy.roadmap import roadmap_svg, roadmap_table
 from strategy.snapshot import all_initiatives, load_strategy, snapshot_strategy
@@ -82,14 +82,14 @@ def storage_name(*, strategy, kind, digest):
     return f"strategy/{strategy.city.slug}/{kind}-{digest}.pdf"
 
 
-def _enqueue(strategy, kind, language):
-    from strategy.tasks import render_strategy_pdf
+# The Celery task that renders a document (``strategy/tasks.py`` registers it).
+rendering = TaskHook("strategy.render_strategy_pdf")
 
+
+def _enqueue(strategy, kind, language):
     # robust: a broker that is down must not turn the saved request into an error page; the
     # document stays pending and the team's "try again" queues it once it is stuck.
-    transaction.on_commit(
-        lambda: render_strategy_pdf.delay(strategy.pk, kind, language), robust=True
-    )
+    rendering.delay_on_commit(strategy.pk, kind, language, robust=True)
 
 
 def request_document(*, strategy, kind, language=None, retry=False):

@@ -6,11 +6,13 @@ from celery import shared_task
 from django_scopes import scope, scopes_disabled
 
 from strategy.models import Strategy
+from strategy.pdf import record_failure, render_document, rendering
 
 logger = logging.getLogger(__name__)
 MAX_RETRIES = 3
 
 
+@rendering.register
 @shared_task(bind=True, max_retries=MAX_RETRIES, name="strategy.render_strategy_pdf")
 def render_strategy_pdf(self, strategy_id, kind, language="en"):
     """Render the strategy's PDF (``kind``: "full" or "brief"); retried with backoff.
@@ -18,8 +20,6 @@ def render_strategy_pdf(self, strategy_id, kind, language="en"):
     A failure is written on the document (shown to the team, who can try again) and the
     task retries in a worker; run eagerly it is not retried, so the request never hangs.
     """
-    from strategy.pdf import record_failure, render_document
-
     with scopes_disabled():
         strategy = Strategy.objects.select_related("city").filter(pk=strategy_id).first()
     if strategy is None:
