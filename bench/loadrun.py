@@ -13,7 +13,6 @@ keeps). Raw figures: ``var/load/`` (locust CSV files, gunicorn log, summary.json
 """
 
 import argparse
-import csv
 import dataclasses
 import datetime
 import json
@@ -23,19 +22,17 @@ import subprocess
 import sys
 import time
 
+import bench.environment as bench_environment_module
 import bench.seed as bench_seed
-from bench.run import HOST, free_port, machine, start_gunicorn, stop_gunicorn
-from bench.sections import put_section
-from bench.seed import PG_SERVER, REPO, SIZES, bench_environment
+from bench.environment import HOST, PG_SERVER, REPO, SIZES, bench_environment
+from bench.loadreport import OUT, report, server_errors
+from bench.run import free_port, start_gunicorn, stop_gunicorn
 
 PYTHON = sys.executable
 LOAD = dataclasses.replace(SIZES["small"], name="load")
 DATABASE = os.environ.get("LOAD_DATABASE", "civic_load")
 REDIS_URL = os.environ.get("LOAD_REDIS_URL", "redis://127.0.0.1:6379/13")
 PASSWORD = "load-run-password-not-secret"  # for seeded throwaway accounts only
-OUT = REPO / "var" / "load"
-RESULTS = REPO / "bench" / "RESULTS.md"
-SECTION = "load-run"
 LOCUSTFILE = REPO / "bench" / "locustfile.py"
 
 
@@ -43,12 +40,12 @@ def log(message):
     print(f"[load {time.strftime('%H:%M:%S')}] {message}", flush=True)
 
 
-def _database_name(size, _original=bench_seed.database_name):
+def _database_name(size, _original=bench_environment_module.database_name):
     return DATABASE if size == LOAD.name else _original(size)
 
 
 # The load run's database is its own (not civic_bench_small, which ``make bench`` drops).
-bench_seed.database_name = _database_name
+bench_environment_module.database_name = _database_name
 
 
 def environment():
@@ -202,28 +199,14 @@ def run_locust(port, *, users, spawn_rate, run_time):
         ).returncode
 
 
-def server_errors():
-    """Lines of the gunicorn log at ERROR or worse (tracebacks, worker timeouts)."""
-    path = OUT / "gunicorn.log"
-    lines = path.read_text(errors="replace").splitlines() if path.exists() else []
-    return [
-        line
-        for line in lines
-        if '"levelname": "ERROR"' in line
-        or '"levelname": "CRITICAL"' in line
-        or "[CRITICAL]" in line
-        or "[ERROR]" in line
-    ]
-
-
 def load_run(*, users, spawn_rate, run_time):
     OUT.mkdir(parents=True, exist_ok=True)
     started = time.monotonic()
     env = environment()
     flush_redis()
     log(f"recreating {DATABASE}")
-    bench_seed.recreate_database(LOAD.name)
-    shutil.rmtree(bench_seed.media_root(LOAD.name), ignore_errors=True)
+    bench_environment_module.recreate_database(LOAD.name)
+    shutil.rmtree(bench_environment_module.media_root(LOAD.name), ignore_errors=True)
     subprocess.run(
         [PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=REPO, env=env, check=True
     )
@@ -251,139 +234,6 @@ def load_run(*, users, spawn_rate, run_time):
         )
     )
     log(f"locust exited {code}; {time.monotonic() - started:.0f} s in all")
-
-
-# ---------------------------------------------------------------- the report
-
-
-def _rows(name):
-    path = OUT / f"locust_{name}.csv"
-    if not path.exists():
-        return []
-    with path.open(newline="") as handle:
-        return list(csv.DictReader(handle))
-
-
-def _number(value, digits=0):
-    try:
-        return f"{float(value):,.{digits}f}"
-    except (TypeError, ValueError):
-        return "—"
-
-
-def _sign_in_note(meta):
-    path = OUT / "password.json"
-    if not path.exists():
-        return []
-    cost = json.loads(path.read_text())
-    return [
-        f"- Sign-ins: the {meta['users']} people sign in while locust starts them "
-        f"({meta['spawn_rate']:g} per second); each sign-in checks a password hash "
-        f"({cost['algorithm']}, {cost['iterations'] or '?':,} iterations: "
-        f"{cost['seconds']:.2f} s for one check here), so the sign-in burst keeps both "
-        "sync workers busy and the first pages wait behind it" + _slowest_when() + "."
-    ]
-
-
-def _slowest_when():
-    """When (seconds after the start) the run's slowest request had been seen."""
-    rows = [r for r in _rows("stats_history") if r["Name"] == "Aggregated"]
-    if not rows:
-        return ""
-    start, slowest = int(rows[0]["Timestamp"]), float(rows[-1]["Total Max Response Time"])
-    seen = next(int(r["Timestamp"]) for r in rows if float(r["Total Max Response Time"]) >= slowest)
-    return (
-        f" (the slowest request of the run, {slowest / 1000:.1f} s, had ended "
-        f"{seen - start} s after the start)"
-    )
-
-
-def report():
-    meta = json.loads((OUT / "meta.json").read_text())
-    stats = _rows("stats")
-    total = next(r for r in stats if r["Name"] == "Aggregated")
-    endpoints = sorted(
-        (r for r in stats if r["Name"] != "Aggregated"), key=lambda r: -int(r["Request Count"])
-    )
-    failures = _rows("failures")
-    errors = server_errors()
-    requests, failed = int(total["Request Count"]), int(total["Failure Count"])
-    writes = [r for r in endpoints if r["Type"] == "POST"]
-    ok = failed == 0 and not errors and requests > 0
-    info = machine()
-    lines = [
-        "## Load run (locust)",
-        "",
-        "Written by `make load` (`bench/loadrun.py`, mix in `bench/locustfile.py`); every "
-        "figure below is from the run, not typed.",
-        "",
-        f"- Date: {meta['finished'].replace('T', ' ')[:16]} UTC; {info['nproc']} CPUs shared "
-        f"with other work (load average at the end "
-        f"{', '.join(f'{x:.2f}' for x in info['load'])}).",
-        f"- Load: `locust --headless -u {meta['users']} -r {meta['spawn_rate']} "
-        f"-t {meta['run_time']}`; each simulated person waits 1–4 s between actions. Mix "
-        "by weight: team members 8 (city home, schedule, coaching page, showcases, strategy "
-        "builder and reading view; RSVPs, saving a strategy initiative, marking action items "
-        "done or reopening them), coaches 2 (coach home, coaching pages, logging check-ins "
-        "with an action), program staff 1 (cohort health dashboard, staff home, admin lists). "
-        "Everyone signs in through the sign-in form (allauth, CSRF).",
-        "- Server: gunicorn, 2 sync workers, production settings as in `make bench` (HTTPS "
-        "redirect and MFA off), PostgreSQL, Redis (db 13); the small program (30 cities, "
-        "2,000 check-ins, 6,000 action items, 200 showcases, 30 strategies × 40 "
-        "initiatives).",
-        *_sign_in_note(meta),
-        "- A request fails unless it ends in a 200 page (redirects followed) that is not the "
-        "sign-in page; a write fails unless it is accepted (redirected, no form error, no "
-        "error message).",
-        "",
-        f"**{requests:,} requests, {failed:,} failures, {len(errors)} server errors logged; "
-        f"{_number(total['Requests/s'], 1)} req/s; p50 {_number(total['50%'])} ms, "
-        f"p95 {_number(total['95%'])} ms, p99 {_number(total['99%'])} ms; "
-        f"{sum(int(r['Request Count']) for r in writes):,} writes.** "
-        f"Target — zero errors: {'**pass**' if ok else '**FAIL**'}.",
-        "",
-        "| request | method | count | failures | p50 ms | p95 ms | p99 ms | max ms | req/s |",
-        "|---|---|---:|---:|---:|---:|---:|---:|---:|",
-    ]
-    for r in [*endpoints, total]:
-        label = "**all**" if r is total else f"`{r['Name']}`"
-        lines.append(
-            f"| {label} | {r['Type'] or ''} | {int(r['Request Count']):,} | "
-            f"{int(r['Failure Count']):,} | {_number(r['50%'])} | {_number(r['95%'])} | "
-            f"{_number(r['99%'])} | {_number(r['Max Response Time'])} | "
-            f"{_number(r['Requests/s'], 2)} |"
-        )
-    if failures:
-        lines += ["", "| failed request | error | occurrences |", "|---|---|---:|"]
-        lines += [
-            f"| {f['Method']} `{f['Name']}` | {f['Error'][:200]} | {f['Occurrences']} |"
-            for f in failures
-        ]
-    if errors:
-        lines += ["", "Server errors (first 5 lines of the gunicorn log):", ""]
-        lines += [f"    {line[:300]}" for line in errors[:5]]
-    lines.append("")
-    previous = RESULTS.read_text() if RESULTS.exists() else ""
-    RESULTS.write_text(put_section(previous, SECTION, "\n".join(lines)))
-    (OUT / "summary.json").write_text(
-        json.dumps(
-            {
-                "requests": requests,
-                "failures": failed,
-                "server_errors": len(errors),
-                "ok": ok,
-                "endpoints": endpoints,
-                "aggregate": total,
-                "failure_rows": failures,
-            },
-            indent=1,
-        )
-    )
-    log(
-        f"wrote the load run into {RESULTS}: {requests} requests, {failed} failures, "
-        f"{len(errors)} server errors"
-    )
-    return ok
 
 
 def main(argv=None):

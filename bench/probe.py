@@ -17,7 +17,7 @@ import statistics
 import time
 from pathlib import Path
 
-from bench.seed import REPO, SIZES, setup_django
+from bench.environment import REPO, SIZES, setup_django
 
 CITY, COHORT = "city-001", "cohort-1"
 ROLES = {

@@ -13,118 +13,33 @@ The database ``civic_bench_<size>`` is dropped and created again, migrated, then
 """
 
 import argparse
-import os
 import random
 import shutil
 import sys
 import time
-from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
-from datetime import time as dtime
-from pathlib import Path
+from datetime import timedelta
 
-from psycopg import sql
-
-REPO = Path(__file__).resolve().parent.parent
-PG_SERVER = os.environ.get("BENCH_PG_SERVER", "postgres://postgres@127.0.0.1:5432")
-REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/14")
-SECRET_KEY = "bench-only-secret-key-not-for-production-0123456789abcdefghijkl"
-
-
-@dataclass(frozen=True)
-class Size:
-    name: str
-    cohorts: int
-    checkins: int
-    action_items: int
-    showcases: int
-    notifications: int
-    applicants: int  # people with an application that did not (yet) become a city
-    staff: int
-
-    CITIES_PER_COHORT = 30
-    MEMBERS_PER_CITY = 4
-    SHARED_SESSIONS_PER_COHORT = 60
-    CITY_SESSIONS_PER_CITY = 8  # 60 + 8 × 30 = 300 sessions per cohort
-    INITIATIVES_PER_STRATEGY = 40
-    CITIES_PER_COACH = 10
-
-    @property
-    def cities(self):
-        return self.cohorts * self.CITIES_PER_COHORT
-
-    @property
-    def coaches(self):
-        return self.cities // self.CITIES_PER_COACH
-
-    @property
-    def users(self):
-        return self.cities * self.MEMBERS_PER_CITY + self.coaches + self.staff + self.applicants
+from bench.environment import (
+    SIZES,
+    Size,
+    database_name,
+    media_root,
+    recreate_database,
+    setup_django,
+)
+from bench.seed_activity import (
+    Seeded,
+    seed_coaching,
+    seed_notifications,
+    seed_sessions,
+    seed_showcases,
+    seed_strategies,
+)
 
 
-SIZES = {
-    "large": Size("large", cohorts=10, checkins=20_000, action_items=60_000, showcases=2_000,
-                  notifications=100_000, applicants=250, staff=20),
-    "small": Size("small", cohorts=1, checkins=2_000, action_items=6_000, showcases=200,
-                  notifications=10_000, applicants=25, staff=2),
-}
-
-
-def database_name(size):
-    return f"civic_bench_{size}"
-
-
-def database_url(size):
-    return f"{PG_SERVER}/{database_name(size)}"
-
-
-def media_root(size):
-    return REPO / "var" / "bench" / size / "media"
-
-
-def bench_environment(size):
-    """The environment of every benchmark process for ``size`` (seed, gunicorn, probes)."""
-    return {
-        "DJANGO_SETTINGS_MODULE": "bench.settings",
-        "DATABASE_URL": database_url(size),
-        "REDIS_URL": REDIS_URL,
-        "DJANGO_PRODUCTION": "1",  # whitenoise, manifest static files, JSON logs, DEBUG off
-        "DEBUG": "0",
-        "SECRET_KEY": SECRET_KEY,
-        "SECURE_SSL_REDIRECT": "0",  # plain HTTP on 127.0.0.1
-        "CIVIC_REQUIRE_MFA": "0",  # the benchmark's people have no TOTP device
-        "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
-        "MEDIA_ROOT": str(media_root(size)),
-        "STATIC_ROOT": str(REPO / "var" / "bench" / "static"),
-        "API_THROTTLE_USER": "100000000/minute",  # measure the API, not its rate limit
-        "LOG_LEVEL": "WARNING",
-        "EMAIL_URL": "dummymail://",
-    }
-
-
-def recreate_database(size):
-    import psycopg
-
-    with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True, connect_timeout=10) as conn:
-        name = sql.Identifier(database_name(size))
-        conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(name))
-        conn.execute(sql.SQL("CREATE DATABASE {}").format(name))
-
-
-def setup_django(size):
-    os.environ.update(bench_environment(size))
-    import django
-
-    django.setup()
-
-
-def _chunks(rows, n=5000):
-    for i in range(0, len(rows), n):
-        yield rows[i:i + n]
-
-
-def seed(size: Size, *, log=print):  # noqa: C901, PLR0915 - one linear script
-    """Bulk-insert the program of ``size``; return the handles the runner needs."""
+def seed(size: Size, *, log=print):
+    """Bulk-insert the program of ``size`` (its people here, their activity in
+    ``bench/seed_activity.py``); return the handles the runner needs."""
     from django.contrib.auth.hashers import make_password
     from django.db import connection
     from django.utils import timezone
@@ -133,27 +48,8 @@ def seed(size: Size, *, log=print):  # noqa: C901, PLR0915 - one linear script
     from accounts.models import Membership, Role, User
     from cities.application_models import Application, ApplicationState
     from cities.models import City
-    from coaching.models import (
-        ActionItem,
-        CheckIn,
-        CheckInStatus,
-        CoachAssignment,
-    )
-    from cohorts.models import (
-        Attendance,
-        Audience,
-        Cohort,
-        CohortStatus,
-        Enrollment,
-        HoursEntry,
-        Program,
-        Rsvp,
-        Session,
-        SessionKind,
-    )
-    from notifications.models import Notification, NotificationEvent
-    from showcases.models import Evidence, Showcase, ShowcaseRound
-    from strategy.models import ComponentPlan, Initiative, Metric, Strategy, StrategyTemplate
+    from coaching.models import CoachAssignment
+    from cohorts.models import Cohort, CohortStatus, Enrollment, Program
 
     rng = random.Random(10)
     now = timezone.now().replace(microsecond=0)
@@ -245,207 +141,12 @@ def seed(size: Size, *, log=print):  # noqa: C901, PLR0915 - one linear script
         Application.objects.bulk_create(applications, batch_size=2000)
         done("applications", len(applications))
 
-        # --- sessions, RSVPs, attendance, hours ---
-        sessions = []
-        shared_kinds = [SessionKind.WORKSHOP, SessionKind.KEYNOTE, SessionKind.OFFICE_HOURS,
-                        SessionKind.SHOWCASE]
-        for cohort in cohorts:
-            span = (cohort.ends_on - cohort.starts_on).days
-            for n in range(Size.SHARED_SESSIONS_PER_COHORT):
-                day = cohort.starts_on + timedelta(days=span * n // Size.SHARED_SESSIONS_PER_COHORT)
-                start = datetime.combine(day, dtime(15), tzinfo=UTC)
-                mayors = n % 6 == 0
-                sessions.append(Session(
-                    cohort=cohort, kind=SessionKind.CONVENING if mayors else shared_kinds[n % 4],
-                    title=f"{'Mayors’ convening' if mayors else 'Workshop'} {n + 1}",
-                    description="Bench session. " * 10, starts_at=start,
-                    ends_at=start + timedelta(hours=2 if mayors else 1),
-                    audience=Audience.MAYORS if mayors else Audience.EVERYONE,
-                    video_url="https://video.example.test/room",
-                ))
-            for city in cities:
-                if cohort_of[city.pk] != cohort:
-                    continue
-                for n in range(Size.CITY_SESSIONS_PER_CITY):
-                    day = cohort.starts_on + timedelta(
-                        days=span * n // Size.CITY_SESSIONS_PER_CITY + 3)
-                    start = datetime.combine(day, dtime(17), tzinfo=UTC)
-                    sessions.append(Session(
-                        cohort=cohort, kind=SessionKind.COACHING, title=f"Coaching {n + 1}",
-                        starts_at=start, ends_at=start + timedelta(hours=1),
-                        audience=Audience.CITY, city=city, host=coach_of[city.pk],
-                    ))
-        Session.objects.bulk_create(sessions, batch_size=2000)
-        done("sessions", len(sessions))
-
-        cities_of_cohort = {}
-        for city in cities:
-            cities_of_cohort.setdefault(cohort_of[city.pk].pk, []).append(city)
-        rsvps, attendances, hours = [], [], []
-        for session in sessions:
-            if session.city_id:
-                invited = [(session.city, user) for user in members[session.city_id]]
-            else:
-                invited = [
-                    (city, user)
-                    for city in cities_of_cohort[session.cohort_id]
-                    for user in (members[city.pk][:1] if session.audience == Audience.MAYORS
-                                 else members[city.pk])
-                ]
-            past = session.ends_at < now
-            for city, user in invited:
-                answer = rng.choices(["yes", "maybe", "no"], [7, 2, 1])[0]
-                rsvps.append(Rsvp(session=session, city=city, user=user, answer=answer))
-                if past and answer != "no" and rng.random() < 0.8:
-                    attendances.append(Attendance(session=session, city=city, user=user,
-                                                  marked_by=coach_of[city.pk]))
-                    hours.append(HoursEntry(
-                        city=city, user=user, hours=session.duration_hours,
-                        on_date=session.starts_at.date(), source="session",
-                        source_key=f"session:{session.pk}", note=session.title))
-        Rsvp.objects.bulk_create(rsvps, batch_size=5000)
-        done("rsvps", len(rsvps))
-        Attendance.objects.bulk_create(attendances, batch_size=5000)
-        done("attendances", len(attendances))
-        HoursEntry.objects.bulk_create(hours, batch_size=5000)
-        done("hours entries", len(hours))
-
-        # --- coaching: check-ins (+ attendees), action items ---
-        rags = ["red", "amber", "green", "green"]
-        checkins = []
-        for n in range(size.checkins):
-            city = cities[n % len(cities)]
-            when = now - timedelta(days=1 + (n // len(cities)) * 2, hours=rng.randint(0, 8))
-            checkins.append(CheckIn(
-                city=city, enrollment=enrollment_of[city.pk], coach=coach_of[city.pk],
-                happened_at=when, duration_minutes=60, summary="We reviewed the plan. " * 8,
-                private_notes="Private note.", lead_rag=rng.choice(rags),
-                invest_rag=rng.choice(rags), empower_rag=rng.choice(rags),
-                lead_why="Steady.", decisions="Carry on.", status=CheckInStatus.LOGGED,
-                logged_at=when, next_checkin_on=(when + timedelta(days=14)).date(),
-            ))
-        CheckIn.objects.bulk_create(checkins, batch_size=5000)
-        through = CheckIn.attendees.through
-        through.objects.bulk_create([
-            through(checkin_id=c.pk, user_id=u.pk)
-            for c in checkins for u in members[c.city_id][1:3]
-        ], batch_size=10000)
-        done("check-ins (+2 attendees)", len(checkins))
-
-        checkins_of = {}
-        for c in checkins:
-            checkins_of.setdefault(c.city_id, []).append(c)
-        items = []
-        quiet = range(-6, 3)  # open items are never due around today: the sweep adds its own
-        for n in range(size.action_items):
-            city = cities[n % len(cities)]
-            status = rng.choices(["open", "done", "dropped"], [4, 5, 1])[0]
-            offset = rng.randint(-120, 60)
-            if status == "open" and offset in quiet:
-                offset += 10
-            items.append(ActionItem(
-                city=city, checkin=rng.choice(checkins_of[city.pk]) if city.pk in checkins_of
-                else None, title=f"Action {n + 1}", details="Details of the action. " * 3,
-                owner=rng.choice(members[city.pk]), due_on=today + timedelta(days=offset),
-                status=status, closed_at=None if status == "open" else now,
-                created_by=coach_of[city.pk],
-            ))
-        ActionItem.objects.bulk_create(items, batch_size=5000)
-        done("action items", len(items))
-
-        # --- showcases with one tiny evidence file each ---
-        rounds = ShowcaseRound.objects.bulk_create([
-            ShowcaseRound(cohort=cohort, title=f"Round {r + 1}",
-                          submission_deadline=now + timedelta(days=30 * r - 15))
-            for cohort in cohorts for r in range(2)
-        ])
-        rounds_of = {}
-        for r in rounds:
-            rounds_of.setdefault(r.cohort_id, []).append(r)
-        states = ["draft", "submitted", "feedback_given", "revised", "accepted", "presented"]
-        showcases = []
-        for n in range(size.showcases):
-            city = cities[n % len(cities)]
-            state = rng.choice(states)
-            showcases.append(Showcase(
-                city=city, round=rng.choice(rounds_of[cohort_of[city.pk].pk]),
-                title=f"Showcase {n + 1}", practice_type="data_routine", pillar="lead",
-                what_changed="What changed. " * 10, who_involved="Departments.",
-                impact="Impact. " * 5, state=state, created_by=members[city.pk][1],
-                submitted_at=None if state == "draft" else now - timedelta(days=10),
-            ))
-        Showcase.objects.bulk_create(showcases, batch_size=2000)
-        folder = media_root(size.name) / "showcase-evidence" / "bench"
-        folder.mkdir(parents=True, exist_ok=True)
-        evidence = []
-        for s in showcases:
-            name = f"showcase-evidence/bench/{s.pk}.txt"
-            content = f"Evidence of showcase {s.pk}\n".encode()
-            (media_root(size.name) / name).write_bytes(content)
-            evidence.append(Evidence(showcase=s, kind="file", title="Evidence", file=name,
-                                     original_name="evidence.txt", content_type="text/plain",
-                                     size=len(content), added_by=s.created_by))
-        Evidence.objects.bulk_create(evidence, batch_size=5000)
-        done("showcases (+1 file each)", len(showcases))
-
-        # --- strategies: one per city, 40 initiatives and 2 metrics per component ---
-        template = StrategyTemplate.objects.get(is_default=True)
-        components = list(template.components.order_by("order"))
-        strategies = Strategy.objects.bulk_create([
-            Strategy(city=city, cohort=cohort_of[city.pk], template=template,
-                     title=f"{city.name} three-year data strategy",
-                     vision="A city that runs on trusted data. " * 5,
-                     priorities="Safer streets\nFaster repairs\nEqual services",
-                     updated_by=members[city.pk][1])
-            for city in cities
-        ])
-        plans = ComponentPlan.objects.bulk_create([
-            ComponentPlan(strategy=s, key=c.key, order=c.order, current_maturity=2,
-                          current_state="Where we are. " * 5, target_state="Where we go. " * 5,
-                          goals="Goal one\nGoal two")
-            for s in strategies for c in components
-        ], batch_size=5000)
-        plans_of = {}
-        for p in plans:
-            plans_of.setdefault(p.strategy_id, []).append(p)
-        initiatives = []
-        for s in strategies:
-            for n in range(Size.INITIATIVES_PER_STRATEGY):
-                plan = plans_of[s.pk][n % len(components)]
-                initiatives.append(Initiative(
-                    component=plan, title=f"Initiative {n + 1}",
-                    description="What this initiative does. " * 4, year=n % 3 + 1,
-                    quarters=[n % 4 + 1], owner="Chief data officer", resources="Staff time",
-                    practice_areas=["data_management"],
-                ))
-        Initiative.objects.bulk_create(initiatives, batch_size=5000)
-        Metric.objects.bulk_create([
-            Metric(component=p, name=f"Metric {m + 1} of {p.key}", baseline="10",
-                   target_year_1="20", target_year_2="30", target_year_3="40",
-                   data_source="Inventory")
-            for p in plans for m in range(2)
-        ], batch_size=5000)
-        done("strategies × 40 initiatives", len(strategies))
-
-        # --- notifications: 4 per event ---
-        everyone = [u for team in members.values() for u in team]
-        events = NotificationEvent.objects.bulk_create([
-            NotificationEvent(event="session.reminder", category="sessions",
-                              about_repr=f"Session {n}", city=cities[n % len(cities)],
-                              recipients_text="bench")
-            for n in range(size.notifications // 4)
-        ], batch_size=5000)
-        notifications = []
-        for n in range(size.notifications):
-            event = events[n // 4]
-            user = everyone[(n * 7) % len(everyone)]
-            notifications.append(Notification(
-                record=event, recipient=user, city_id=event.city_id, category="sessions",
-                subject=f"Reminder {n}", body="A session starts soon.", url="/",
-                delivery="in_app", read_at=None if n % 3 == 0 else now,
-            ))
-        Notification.objects.bulk_create(notifications, batch_size=5000)
-        done("notifications", len(notifications))
+        p = Seeded(size=size, cohorts=cohorts, cities=cities, cohort_of=cohort_of,
+                    members=members, coach_of=coach_of, enrollment_of=enrollment_of, now=now,
+                    today=today, rng=rng, done=done)
+        for part in (seed_sessions, seed_coaching, seed_showcases, seed_strategies,
+                     seed_notifications):
+            part(p)
 
         with connection.cursor() as cursor:  # spread the timestamps bulk_create set to now
             cursor.execute("UPDATE notifications_notification SET created_at = created_at "
