@@ -6,7 +6,6 @@ from simple_history.admin import SimpleHistoryAdmin
 from accounts.models import Invitation, Membership, User
 from cities.people import CityPeopleAdminMixin
 from common.admin_inlines import LabelledTabularInline
-from stewardship.admin_actions import delete_accounts
 
 
 class MembershipInline(LabelledTabularInline):
@@ -22,7 +21,7 @@ class UserAdmin(BaseUserAdmin):
     list_filter = ["is_staff", "is_active", "language"]
     search_fields = ["email", "name"]
     inlines = [MembershipInline]
-    actions = [delete_accounts]
+    actions = []  # apps above add theirs (stewardship/admin.py: delete accounts)
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
         (_("Profile"), {"fields": ["name", "title", "time_zone", "language"]}),

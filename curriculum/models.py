@@ -8,6 +8,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from curriculum.pillars import pillar_text
+
 
 class Pillar(models.Model):
     """One of the program's three pillars (seeded by a data migration)."""
@@ -24,8 +26,6 @@ class Pillar(models.Model):
         ordering = ["order", "name"]
 
     def __str__(self):
-        from curriculum.pillars import pillar_text
-
         return pillar_text(self, "name")
 
 

@@ -1,6 +1,10 @@
 """The program's three pillars: seeded by a data migration, and re-ensured by the demo
-(a test that flushes the database removes migration data)."""
+(a test that flushes the database removes migration data).
 
+Shipped content only: ``curriculum/models.py`` imports this module, never the reverse (the
+migrations import it too)."""
+
+from django.apps import apps
 from django.db import models
 from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
@@ -46,9 +50,10 @@ def pillar_text(pillar, field):
 
 def ensure_pillars(pillar_model=None):
     """Create the three pillars (as shipped: no text stored) if missing and keep their
-    order; words staff typed stay. Returns them by slug."""
+    order; words staff typed stay. Returns them by slug. ``pillar_model``: a migration's
+    historical model; by default the current one."""
     if pillar_model is None:
-        from curriculum.models import Pillar as pillar_model
+        pillar_model = apps.get_model("curriculum", "Pillar")
     return {
         slug: pillar_model.objects.update_or_create(slug=slug, defaults={"order": order})[0]
         for order, (slug, _name, _description) in enumerate(PILLARS, start=1)

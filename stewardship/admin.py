@@ -1,6 +1,11 @@
 from django.contrib import admin
 
+from accounts.admin import UserAdmin
+from stewardship.admin_actions import delete_accounts
 from stewardship.models import CityExport
+
+# Staff delete accounts from the user list: stewardship adds its action to the user admin.
+UserAdmin.actions = [*UserAdmin.actions, delete_accounts]
 
 
 @admin.register(CityExport)

@@ -1,4 +1,5 @@
-"""Admin actions of data stewardship (used by ``accounts.admin.UserAdmin``)."""
+"""Admin actions of data stewardship (added to ``accounts.admin.UserAdmin`` by
+``stewardship/admin.py``)."""
 
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
