@@ -61,6 +61,36 @@ def _median_ms(request, repeat=15):
     return statistics.median(_timed(request, repeat)[1]) * 1000
 
 
+# A page's floor: the trivial page of the same kind (bench/urls.py), timed next to it.
+FLOOR_OF = {
+    "floor": f"/bench/floor/c/{CITY}/", "portal": f"/bench/floor/c/{CITY}/",
+    "api-floor": f"/bench/floor/api/{CITY}/", "api": f"/bench/floor/api/{CITY}/",
+}
+
+
+def _rendered_and_floor_ms(client, url, floor_client, floor_url, repeat=15):
+    """The median in-process milliseconds of ``url`` rendered afresh (every data version
+    bumped just before each request, so the page cache and every versioned value miss) and of
+    its floor, the two interleaved request by request so that the shared machine's load
+    weighs on both alike."""
+    from caching.data_versions import ALL
+    from caching.versioned_cache import bump
+
+    def afresh(c, u):
+        bump(ALL)
+        started = time.perf_counter()
+        c.get(u)
+        return time.perf_counter() - started
+
+    afresh(client, url), afresh(floor_client, floor_url)  # untimed first requests
+    page, floor = [], []
+    for _ in range(repeat):
+        floor.append(afresh(floor_client, floor_url))
+        page.append(afresh(client, url))
+    return {"ms_rendered": statistics.median(page) * 1000,
+            "ms_floor": statistics.median(floor) * 1000}
+
+
 def phase_queries(size):
     from django.conf import settings
     from django.db import connection
@@ -94,13 +124,15 @@ def phase_queries(size):
             "sql": [q["sql"][:500] for q in captured.captured_queries],
             "cached_status": cached.status_code, "cached_queries": len(from_cache),
             "cached_sql": [q["sql"][:500] for q in from_cache.captured_queries],
-            "ms_rendered": _median_ms(lambda c=client, u=url: (bump(ALL), c.get(u))),
+            **_rendered_and_floor_ms(client, url, clients["member"], FLOOR_OF[kind]),
             "ms_cached": _median_ms(lambda c=client, u=url: c.get(u)),
         })
         # (the figures of the dict: the timing runs above rotate the connection's query log)
-        print(f"  {name:<24} {response.status_code} {pages[-1]['queries']:>3} queries "
-              f"{len(response.content):>7} bytes, {pages[-1]['ms_rendered']:.1f} ms rendered, "
-              f"{pages[-1]['ms_cached']:.1f} ms from the page cache")
+        page = pages[-1]
+        print(f"  {name:<24} {response.status_code} {page['queries']:>3} queries "
+              f"{len(response.content):>7} bytes, {page['ms_rendered']:.1f} ms rendered "
+              f"({page['ms_rendered'] / page['ms_floor']:.1f}× its floor's "
+              f"{page['ms_floor']:.1f} ms), {page['ms_cached']:.1f} ms from the page cache")
     return {"pages": pages, "cookies": cookies}
 
 
