@@ -21,17 +21,23 @@ from cities.places import country_name
 
 # key → (model, path to the city, extra relations the label needs)
 TRACKED = {
-    "application": ("cities.Application", "city", []),
-    "membership": ("accounts.Membership", "city", ["user"]),
-    "checkin": ("coaching.CheckIn", "city", []),
-    "actionitem": ("coaching.ActionItem", "city", []),
-    "mayorrequest": ("coaching.MayorRequest", "city", []),
-    "showcase": ("showcases.Showcase", "city", []),
-    "strategy": ("strategy.Strategy", "city", []),
-    "componentplan": ("strategy.ComponentPlan", "strategy__city", []),
-    "initiative": ("strategy.Initiative", "component__strategy__city", []),
-    "metric": ("strategy.Metric", "component__strategy__city", []),
+    "application": ("cities.Application", []),
+    "membership": ("accounts.Membership", ["user"]),
+    "checkin": ("coaching.CheckIn", []),
+    "actionitem": ("coaching.ActionItem", []),
+    "mayorrequest": ("coaching.MayorRequest", []),
+    "showcase": ("showcases.Showcase", []),
+    "strategy": ("strategy.Strategy", []),
+    "componentplan": ("strategy.ComponentPlan", []),
+    "initiative": ("strategy.Initiative", []),
+    "metric": ("strategy.Metric", []),
 }
+
+
+def _city_path(key):
+    """The lookup from ``key``'s rows to their city: the model's ``city_path``
+    (``cities.owned.CityOwned``), or its own ``city``."""
+    return getattr(apps.get_model(TRACKED[key][0]), "city_path", "city")
 # Bookkeeping that changes with every save; it says nothing a reader needs.
 IGNORED_FIELDS = {"updated_at", "created_at", "revision", "section_revisions", "updated_by"}
 SHORT_TEXT = 120
@@ -85,7 +91,8 @@ def recent_changes(*, city=None, kind=None, limit=100):
 
 
 def _latest(key, *, city, limit):
-    model_name, city_path, related = TRACKED[key]
+    model_name, related = TRACKED[key]
+    city_path = _city_path(key)
     history = apps.get_model(model_name).history.model
     earlier = (
         history.objects.filter(id=OuterRef("id"), history_date__lt=OuterRef("history_date"))
@@ -196,7 +203,7 @@ def _describe(key, record, before):
         kind_label=str(model._meta.verbose_name).capitalize(),
         label=_label(key, record),
         verb=str(VERBS.get(record.history_type, "")),
-        city=_city_of(record, TRACKED[key][1]),
+        city=_city_of(record, _city_path(key)),
         reason=record.history_change_reason or "",
         admin_url=admin_url,
         fields=_field_changes(record, before),

@@ -5,8 +5,9 @@ Cached pages (``caching/page_cache.py``) depend on these versions. Every ``post_
 :func:`record_changed`:
 
 - ``data:model:<app_label.model>`` — the model's version (the admin's lists follow it);
-- ``data:city:<id>`` — when the record belongs to one city (its ``city_id``, or the city
-  reached through :data:`CITY_PATHS`), or else ``data:all`` — any page may show it.
+- ``data:city:<id>`` — when the record belongs to one city (``cities.owned.city_of``: its
+  ``city_id``, or the city reached through its model's ``city_path``), or else
+  ``data:all`` — any page may show it.
 
 The default is the safe one: a record whose city cannot be found bumps ``data:all``. Only the
 models in :data:`IGNORED` (bookkeeping no page shows) and history rows (written beside the
@@ -15,7 +16,6 @@ record they copy) bump nothing. Bulk writes send no signals; the code that makes
 """
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from django_scopes import scopes_disabled
 
 from caching.versioned_cache import bump
 
@@ -33,21 +33,15 @@ IGNORED = {
 }
 IGNORED_APPS = {"django_celery_beat"}
 
-# How to find the city of a record that has no ``city_id`` of its own:
-# (foreign key on the record, the city field on the model it points to).
-CITY_PATHS = {
-    "coaching.coachassignment": ("enrollment", "city_id"),
-    "showcases.evidence": ("showcase", "city_id"),
-    "showcases.feedback": ("showcase", "city_id"),
-    "showcases.message": ("showcase", "city_id"),
-    "showcases.showcaseslot": ("showcase", "city_id"),
-    "strategy.componentplan": ("strategy", "city_id"),
-    "strategy.comment": ("strategy", "city_id"),
-    "strategy.strategyversion": ("strategy", "city_id"),
-    "strategy.strategydocument": ("strategy", "city_id"),
-    "strategy.initiative": ("component", "strategy__city_id"),
-    "strategy.metric": ("component", "strategy__city_id"),
-}
+# Who knows the city of a record: ``cities`` registers ``cities.owned.city_of`` (which
+# follows each model's ``city_path``) in its AppConfig.ready(). Until then (or for a record
+# it cannot place) only a record's own ``city_id`` counts.
+_city_of = [lambda instance: getattr(instance, "city_id", None)]
+
+
+def register_city_of(function):
+    """Use ``function(instance) -> city id or None`` to find the city of a changed record."""
+    _city_of[0] = function
 
 
 def city_version(city_id):
@@ -69,25 +63,6 @@ def forget_data(*, city_ids=(), models=(), everything=False):
     )
 
 
-def city_of(instance):
-    """The id of the city ``instance`` belongs to, or ``None`` when it belongs to none (or to
-    several, or it cannot be told)."""
-    label = instance._meta.label_lower
-    if label == "cities.city":
-        return instance.pk
-    if label in CITY_PATHS:
-        field, rest = CITY_PATHS[label]
-        related_id = getattr(instance, f"{field}_id", None)
-        if related_id is None:
-            return None
-        model = instance._meta.get_field(field).related_model
-        with scopes_disabled():
-            return (
-                model._base_manager.filter(pk=related_id).values_list(rest, flat=True).first()
-            )
-    return getattr(instance, "city_id", None)
-
-
 def is_ignored(model):
     meta = model._meta
     return (
@@ -103,7 +78,7 @@ def record_changed(sender, instance, update_fields=None, **kwargs):
         return
     if update_fields and set(update_fields) <= {"last_login"}:
         return  # signing in changes nothing any page shows
-    city_id = city_of(instance)
+    city_id = _city_of[0](instance)
     bump(
         model_version(sender._meta.label_lower),
         city_version(city_id) if city_id else ALL,

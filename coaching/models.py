@@ -3,14 +3,18 @@ from django.db import models
 from django.urls import reverse
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
-from django_scopes import ScopedManager
 from simple_history.models import HistoricalRecords
 
+from cities.owned import CityOwned
 from curriculum.pillars import Pillar
 
 
-class CoachAssignment(models.Model):
+class CoachAssignment(CityOwned):
     """A coach assigned to a city's enrollment; a coach sees only assigned cities."""
+
+    city_path = "enrollment__city"
+    created_at = None  # not recorded for this model
+    updated_at = None  # not recorded for this model
 
     coach = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="coach_assignments",
@@ -25,8 +29,6 @@ class CoachAssignment(models.Model):
         _("check-in cadence (days)"), default=14,
         help_text=_("How often the coach is expected to meet the city's team."),
     )
-
-    objects = ScopedManager(city="enrollment__city")
 
     class Meta:
         verbose_name = _("coach assignment")
@@ -67,7 +69,7 @@ def _why_field():
     return models.CharField(_("why"), max_length=300, blank=True)
 
 
-class CheckIn(models.Model):
+class CheckIn(CityOwned):
     """A coach's meeting with a city's team.
 
     ``summary`` is shared with the city; ``private_notes`` are for the coach and program
@@ -109,11 +111,7 @@ class CheckIn(models.Model):
         _("status"), max_length=8, choices=CheckInStatus.choices, default=CheckInStatus.DRAFT
     )
     logged_at = models.DateTimeField(_("logged at"), null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords(excluded_fields=["private_notes"])
-
-    objects = ScopedManager(city="city")
 
     class Meta:
         verbose_name = _("check-in")
@@ -149,7 +147,7 @@ class ActionItemStatus(models.TextChoices):
     DROPPED = "dropped", _("Dropped")
 
 
-class ActionItem(models.Model):
+class ActionItem(CityOwned):
     """Something a city member or the coach will do by a date."""
 
     city = models.ForeignKey(
@@ -181,11 +179,7 @@ class ActionItem(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
         related_name="+", verbose_name=_("created by"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()
-
-    objects = ScopedManager(city="city")
 
     class Meta:
         verbose_name = _("action item")
@@ -204,8 +198,10 @@ class ActionItem(models.Model):
         return self.status == ActionItemStatus.OPEN
 
 
-class MayorRequest(models.Model):
+class MayorRequest(CityOwned):
     """A key moment: the coach asks the mayor for a decision or direction by a deadline."""
+
+    updated_at = None  # not recorded for this model
 
     city = models.ForeignKey(
         "cities.City", on_delete=models.CASCADE, related_name="mayor_requests",
@@ -224,10 +220,7 @@ class MayorRequest(models.Model):
         related_name="+", verbose_name=_("answered by"),
     )
     answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
-
-    objects = ScopedManager(city="city")
 
     class Meta:
         verbose_name = _("request to the mayor")

@@ -1,8 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from django_scopes import ScopedManager
 
 from accounts.models import validate_time_zone
+from cities.owned import CityOwned
 
 
 class Program(models.Model):
@@ -67,8 +67,11 @@ class Cohort(models.Model):
         return self.name
 
 
-class Enrollment(models.Model):
+class Enrollment(CityOwned):
     """A city admitted to a cohort."""
+
+    created_at = None  # not recorded for this model
+    updated_at = None  # not recorded for this model
 
     city = models.ForeignKey("cities.City", on_delete=models.CASCADE, related_name="enrollments")
     cohort = models.ForeignKey(Cohort, on_delete=models.PROTECT, related_name="enrollments")
@@ -78,8 +81,6 @@ class Enrollment(models.Model):
         help_text=_("The day the city left the cohort; it is not invited to later sessions."),
     )
     withdrawal_reason = models.TextField(_("why the city withdrew"), blank=True)
-
-    objects = ScopedManager(city="city")
 
     class Meta:
         verbose_name = _("enrollment")

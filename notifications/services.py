@@ -25,8 +25,8 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
-from django_scopes import scopes_disabled
 
+from cities.owned import city_of
 from notifications.inbox import forget_unread_counts
 from notifications.models import (
     Category,
@@ -90,26 +90,6 @@ def set_preferences(*, user, deliveries):
         NotificationPreference.objects.update_or_create(
             user=user, category=category, defaults={"delivery": delivery}
         )
-
-
-def city_of(obj):
-    """The :class:`cities.City` primary key an object reaches, or None."""
-    from cities.models import City
-
-    if obj is None:
-        return None
-    if isinstance(obj, City):
-        return obj.pk
-    with scopes_disabled():
-        if getattr(obj, "city_id", None):
-            return obj.city_id
-        for path in ("enrollment", "strategy", "showcase", "application"):
-            parent = getattr(obj, path, None)
-            if parent is not None and getattr(parent, "city_id", None):
-                return parent.city_id
-            if parent is not None and getattr(parent, "enrollment", None) is not None:
-                return parent.enrollment.city_id
-    return None
 
 
 def _dedupe(recipients):

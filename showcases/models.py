@@ -12,9 +12,9 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django_scopes import ScopedManager
 from simple_history.models import HistoricalRecords
 
+from cities.owned import CityOwned
 from curriculum.pillars import Pillar
 
 
@@ -62,7 +62,7 @@ class ShowcaseRound(models.Model):
         return f"{self.title} ({self.cohort})"
 
 
-class Showcase(models.Model):
+class Showcase(CityOwned):
     """One practice a city put into action, presented for feedback and, maybe, the library."""
 
     city = models.ForeignKey(
@@ -102,8 +102,6 @@ class Showcase(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
         related_name="+", verbose_name=_("created by"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
     accepted_at = models.DateTimeField(_("accepted at"), null=True, blank=True)
     presented_at = models.DateTimeField(_("presented at"), null=True, blank=True)
@@ -116,8 +114,6 @@ class Showcase(models.Model):
     )
     published_at = models.DateTimeField(_("published at"), null=True, blank=True, db_index=True)
     history = HistoricalRecords()
-
-    objects = ScopedManager(city="city")
 
     class Meta:
         verbose_name = _("showcase")
@@ -146,8 +142,11 @@ class EvidenceKind(models.TextChoices):
     LINK = "link", _("Link")
 
 
-class Evidence(models.Model):
+class Evidence(CityOwned):
     """A file (checked by its content) or a link that shows the practice is real."""
+
+    city_path = "showcase__city"
+    updated_at = None  # not recorded for this model
 
     showcase = models.ForeignKey(
         Showcase, on_delete=models.CASCADE, related_name="evidence", verbose_name=_("showcase")
@@ -163,10 +162,7 @@ class Evidence(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
         related_name="+", verbose_name=_("added by"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
-
-    objects = ScopedManager(city="showcase__city")
 
     class Meta:
         verbose_name = _("evidence")
@@ -177,8 +173,11 @@ class Evidence(models.Model):
         return self.title or self.original_name or self.url
 
 
-class Feedback(models.Model):
+class Feedback(CityOwned):
     """A coach's structured feedback on one submission of a showcase."""
+
+    city_path = "showcase__city"
+    updated_at = None  # not recorded for this model
 
     showcase = models.ForeignKey(
         Showcase, on_delete=models.CASCADE, related_name="feedback", verbose_name=_("showcase")
@@ -191,10 +190,7 @@ class Feedback(models.Model):
     suggestions = models.TextField(_("suggestions"), blank=True)
     sustainment_risks = models.TextField(_("risks to sustainment"), blank=True)
     revision_requested = models.BooleanField(_("revision requested"), default=False)
-    created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
-
-    objects = ScopedManager(city="showcase__city")
 
     class Meta:
         verbose_name = _("feedback")
@@ -205,8 +201,11 @@ class Feedback(models.Model):
         return f"{self.showcase} · {self.coach}"
 
 
-class Message(models.Model):
+class Message(CityOwned):
     """One message of the conversation that stays with the showcase."""
+
+    city_path = "showcase__city"
+    updated_at = None  # not recorded for this model
 
     showcase = models.ForeignKey(
         Showcase, on_delete=models.CASCADE, related_name="messages", verbose_name=_("showcase")
@@ -216,9 +215,6 @@ class Message(models.Model):
         verbose_name=_("author"),
     )
     body = models.TextField(_("message"))
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    objects = ScopedManager(city="showcase__city")
 
     class Meta:
         verbose_name = _("message")
@@ -229,8 +225,12 @@ class Message(models.Model):
         return f"{self.author}: {self.body[:40]}"
 
 
-class ShowcaseSlot(models.Model):
+class ShowcaseSlot(CityOwned):
     """The place of an accepted showcase in a showcase session."""
+
+    city_path = "showcase__city"
+    created_at = None  # not recorded for this model
+    updated_at = None  # not recorded for this model
 
     session = models.ForeignKey(
         "cohorts.Session", on_delete=models.CASCADE, related_name="showcase_slots",
@@ -242,8 +242,6 @@ class ShowcaseSlot(models.Model):
     order = models.PositiveSmallIntegerField(_("order"), default=1)
     duration_minutes = models.PositiveSmallIntegerField(_("duration (minutes)"), default=15)
     history = HistoricalRecords()
-
-    objects = ScopedManager(city="showcase__city")
 
     class Meta:
         verbose_name = _("showcase slot")

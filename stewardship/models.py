@@ -8,7 +8,8 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django_scopes import ScopedManager
+
+from cities.owned import CityOwned
 
 
 class ExportStatus(models.TextChoices):
@@ -18,8 +19,10 @@ class ExportStatus(models.TextChoices):
     EXPIRED = "expired", _("Expired")
 
 
-class CityExport(models.Model):
+class CityExport(CityOwned):
     """One archive of everything a city owns (JSON files plus its uploaded files)."""
+
+    updated_at = None  # not recorded for this model
 
     city = models.ForeignKey(
         "cities.City", on_delete=models.CASCADE, related_name="exports", verbose_name=_("city")
@@ -45,8 +48,6 @@ class CityExport(models.Model):
     created_at = models.DateTimeField(_("requested at"), auto_now_add=True)
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
     expires_at = models.DateTimeField(_("expires at"), null=True, blank=True)
-
-    objects = ScopedManager(city="city")
 
     class Meta:
         verbose_name = _("city data export")

@@ -9,9 +9,9 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django_scopes import ScopedManager
 from simple_history.models import HistoricalRecords
 
+from cities.owned import CityOwned
 from strategy.defaults import component_rubric, component_text, strategy_title
 
 MATURITY_VALIDATORS = [MinValueValidator(1), MaxValueValidator(5)]
@@ -106,7 +106,7 @@ class StrategyState(models.TextChoices):
     APPROVED = "approved", _("Approved")
 
 
-class Strategy(models.Model):
+class Strategy(CityOwned):
     """A city's three-year data strategy."""
 
     city = models.ForeignKey("cities.City", on_delete=models.CASCADE, related_name="strategies")
@@ -147,11 +147,7 @@ class Strategy(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
         related_name="+",
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()
-
-    objects = ScopedManager(city="city")
 
     class Meta:
         verbose_name = _("strategy")
@@ -169,8 +165,12 @@ class Strategy(models.Model):
         return [line.strip(" -•\t") for line in self.priorities.splitlines() if line.strip()]
 
 
-class ComponentPlan(models.Model):
+class ComponentPlan(CityOwned):
     """A strategy's plan for one core component: where it is, where it goes, its goals."""
+
+    city_path = "strategy__city"
+    created_at = None  # not recorded for this model
+    updated_at = None  # not recorded for this model
 
     strategy = models.ForeignKey(Strategy, on_delete=models.CASCADE, related_name="components")
     key = models.SlugField(_("component"), max_length=40)
@@ -182,8 +182,6 @@ class ComponentPlan(models.Model):
     target_state = models.TextField(_("target state in three years"), blank=True)
     goals = models.TextField(_("goals"), blank=True, help_text=_("One goal per line."))
     history = HistoricalRecords()
-
-    objects = ScopedManager(city="strategy__city")
 
     class Meta:
         verbose_name = _("component plan")
@@ -205,8 +203,11 @@ class InitiativeStatus(models.TextChoices):
     DROPPED = "dropped", _("Dropped")
 
 
-class Initiative(models.Model):
+class Initiative(CityOwned):
     """A piece of work placed on the three-year roadmap."""
+
+    city_path = "component__strategy__city"
+    updated_at = None  # not recorded for this model
 
     component = models.ForeignKey(
         ComponentPlan, on_delete=models.CASCADE, related_name="initiatives",
@@ -227,10 +228,7 @@ class Initiative(models.Model):
     )
     practice_areas = models.JSONField(_("What Works Cities practice areas"), default=list,
                                       blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
-
-    objects = ScopedManager(city="component__strategy__city")
 
     class Meta:
         verbose_name = _("initiative")
@@ -248,8 +246,11 @@ class Frequency(models.TextChoices):
     YEARLY = "yearly", _("Yearly")
 
 
-class Metric(models.Model):
+class Metric(CityOwned):
     """How the city will know a component's plan works: baseline and yearly targets."""
+
+    city_path = "component__strategy__city"
+    updated_at = None  # not recorded for this model
 
     component = models.ForeignKey(
         ComponentPlan, on_delete=models.CASCADE, related_name="metrics",
@@ -268,10 +269,7 @@ class Metric(models.Model):
     actual_year_1 = models.CharField(_("actual, year 1"), max_length=100, blank=True)
     actual_year_2 = models.CharField(_("actual, year 2"), max_length=100, blank=True)
     actual_year_3 = models.CharField(_("actual, year 3"), max_length=100, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
-
-    objects = ScopedManager(city="component__strategy__city")
 
     class Meta:
         verbose_name = _("metric")
@@ -282,8 +280,11 @@ class Metric(models.Model):
         return self.name
 
 
-class Comment(models.Model):
+class Comment(CityOwned):
     """A comment by a team member or coach on one section of the strategy."""
+
+    city_path = "strategy__city"
+    updated_at = None  # not recorded for this model
 
     strategy = models.ForeignKey(Strategy, on_delete=models.CASCADE, related_name="comments")
     section = models.CharField(_("section"), max_length=80)
@@ -291,14 +292,11 @@ class Comment(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     body = models.TextField(_("comment"))
-    created_at = models.DateTimeField(auto_now_add=True)
     resolved_at = models.DateTimeField(null=True, blank=True)
     resolved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
         related_name="+",
     )
-
-    objects = ScopedManager(city="strategy__city")
 
     class Meta:
         verbose_name = _("comment")
@@ -315,8 +313,12 @@ class Decision(models.TextChoices):
     APPROVED = "approved", _("Approved")
 
 
-class StrategyVersion(models.Model):
+class StrategyVersion(CityOwned):
     """A frozen copy of the strategy as submitted to the mayor, and the mayor's decision."""
+
+    city_path = "strategy__city"
+    created_at = None  # not recorded for this model
+    updated_at = None  # not recorded for this model
 
     strategy = models.ForeignKey(Strategy, on_delete=models.CASCADE, related_name="versions")
     number = models.PositiveSmallIntegerField(_("version"))
@@ -334,8 +336,6 @@ class StrategyVersion(models.Model):
         related_name="+",
     )
     decided_at = models.DateTimeField(null=True, blank=True)
-
-    objects = ScopedManager(city="strategy__city")
 
     class Meta:
         verbose_name = _("strategy version")
@@ -360,8 +360,10 @@ class DocumentStatus(models.TextChoices):
     FAILED = "failed", _("Failed")
 
 
-class StrategyDocument(models.Model):
+class StrategyDocument(CityOwned):
     """A rendered PDF, keyed by the SHA-256 of the content it was made from."""
+
+    city_path = "strategy__city"
 
     strategy = models.ForeignKey(Strategy, on_delete=models.CASCADE, related_name="documents")
     kind = models.CharField(max_length=8, choices=DocumentKind.choices)
@@ -372,10 +374,6 @@ class StrategyDocument(models.Model):
     file = models.FileField(upload_to="strategy/", max_length=300, blank=True)
     error = models.TextField(blank=True)
     attempts = models.PositiveSmallIntegerField(default=0)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-
-    objects = ScopedManager(city="strategy__city")
 
     class Meta:
         verbose_name = _("strategy document")

@@ -12,9 +12,10 @@ from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
 from accounts.models import Role
-from caching.data_versions import ALL, city_of, city_version
+from caching.data_versions import ALL, city_version
 from caching.page_cache import CSRF_PLACEHOLDER
 from caching.versioned_cache import versions
+from cities.owned import city_of
 from coaching.models import ActionItem
 from stewardship.deletion import delete_account
 from strategy.editing import start_strategy
