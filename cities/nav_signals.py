@@ -18,13 +18,13 @@ def _cities_changed(sender, instance, **kwargs):
 
 
 def connect():
-    from accounts.models import Membership
-    from cities.models import City
-    from coaching.models import CoachAssignment
-    from cohorts.models import Enrollment
-
+    """Listen to the records the navigation shows. The senders are named by label (Django
+    resolves them once the apps are loaded): cities imports no app above it."""
     for signal in (post_save, post_delete):
-        signal.connect(_membership_changed, sender=Membership, dispatch_uid=f"nav-m-{signal}")
-        signal.connect(_assignment_changed, sender=CoachAssignment, dispatch_uid=f"nav-a-{signal}")
-        signal.connect(_cities_changed, sender=City, dispatch_uid=f"nav-c-{signal}")
-        signal.connect(_cities_changed, sender=Enrollment, dispatch_uid=f"nav-e-{signal}")
+        for sender, handler, uid in (
+            ("accounts.Membership", _membership_changed, "m"),
+            ("coaching.CoachAssignment", _assignment_changed, "a"),
+            ("cities.City", _cities_changed, "c"),
+            ("cohorts.Enrollment", _cities_changed, "e"),
+        ):
+            signal.connect(handler, sender=sender, dispatch_uid=f"nav-{uid}-{signal}")
