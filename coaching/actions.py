@@ -36,11 +36,18 @@ def _validate(*, city, title, owner, due_on, creating):
         raise ValidationError(errors)
 
 
-def _check_initiative(city, initiative):
-    from strategy.models import Initiative
+def city_initiatives(*, city):
+    """The initiatives of ``city``'s data strategy an action item may advance.
 
-    if initiative is not None and not Initiative.objects.filter(
-        pk=initiative.pk, component__strategy__city=city
+    Reached through the link :class:`ActionItem` declares (``initiative``): coaching and
+    strategy sit in the same layer and import nothing of each other."""
+    initiative = ActionItem._meta.get_field("initiative").related_model
+    return initiative.objects.filter(component__strategy__city=city).order_by("year", "title")
+
+
+def _check_initiative(city, initiative):
+    if initiative is not None and not city_initiatives(city=city).filter(
+        pk=initiative.pk
     ).exists():
         raise ValidationError({"initiative": _("Choose an initiative of this city.")})
 

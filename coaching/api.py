@@ -188,9 +188,7 @@ class ActionItemInputSerializer(serializers.Serializer):
 def _initiative(city, pk):
     if not pk:
         return None
-    from coaching.portal import city_initiatives
-
-    initiative = city_initiatives(city=city).filter(pk=pk).first()
+    initiative = actions.city_initiatives(city=city).filter(pk=pk).first()
     if initiative is None:
         raise serializers.ValidationError({"initiative": [_("Unknown initiative.")]})
     return initiative

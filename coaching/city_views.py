@@ -27,7 +27,7 @@ from coaching.forms import (
     MayorRequestForm,
 )
 from coaching.models import ActionItem, CheckIn, CheckInStatus, CoachAssignment, MayorRequest
-from coaching.portal import city_initiatives, coaching_page_context
+from coaching.portal import coaching_page_context
 from coaching.rules import (
     can_answer_mayor_request,
     can_log_checkin,
@@ -251,7 +251,7 @@ def action_item_create(request, city):
     city = request.city
     _require(can_manage_action_items(request.user, city))
     form = ActionItemForm(request.POST, owners=_owners(city), prefix="item",
-                          initiatives=city_initiatives(city=city))
+                          initiatives=actions.city_initiatives(city=city))
     if form.is_valid():
         try:
             actions.create_action_item(city=city, by=request.user, **form.cleaned_data)

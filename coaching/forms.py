@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
-from coaching.models import CheckIn, CheckInMode, Pillar, Rag
+from coaching.models import ActionItem, CheckIn, CheckInMode, Pillar, Rag
 from common.date_inputs import IsoDateInput as DateInput
 from common.date_inputs import IsoDateTimeInput as DateTimeInput
 from common.inputs import SupportedYearsMixin
@@ -93,12 +93,11 @@ class ActionItemForm(SupportedYearsMixin, forms.Form):
     )
 
     def __init__(self, *args, owners, optional=False, initiatives=None, **kwargs):
-        from strategy.models import Initiative
-
         super().__init__(*args, **kwargs)
         self.fields["owner"].queryset = owners
-        self.fields["initiative"].queryset = (
-            initiatives if initiatives is not None else Initiative.objects.none()
+        self.fields["initiative"].queryset = (  # the model ActionItem.initiative points to
+            initiatives if initiatives is not None
+            else ActionItem._meta.get_field("initiative").related_model.objects.none()
         )
         self.optional = optional
         if optional:

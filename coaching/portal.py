@@ -6,6 +6,7 @@ Each function costs a fixed number of queries whatever the number of check-ins o
 from django.utils import timezone
 
 from accounts.models import User
+from coaching.actions import city_initiatives
 from coaching.cadence import cadence_for, with_cadence_facts
 from coaching.checkins import checkins_visible_to
 from coaching.forms import ActionItemForm, MayorAnswerForm, MayorRequestForm
@@ -31,13 +32,6 @@ HOME_ITEMS_LIMIT = 5  # on the city home's card, the soonest due
 
 def _items(city):
     return ActionItem.objects.filter(city=city).select_related("owner", "initiative")
-
-
-def city_initiatives(*, city):
-    """The initiatives of ``city``'s data strategy an action item may advance."""
-    from strategy.models import Initiative
-
-    return Initiative.objects.filter(component__strategy__city=city).order_by("year", "title")
 
 
 def open_action_items(*, city, limit=None):
