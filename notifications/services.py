@@ -26,6 +26,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 
+from cities.models import City
 from cities.owned import city_of
 from notifications.inbox import forget_unread_counts
 from notifications.models import (
@@ -193,8 +194,6 @@ def deliver_messages(*, messages):
 
 def _city_zone(about):
     """Time zone for someone without an account: the city's, if the object reaches one."""
-    from cities.models import City
-
     city_id = city_of(about)
     if city_id is None:
         return "UTC"

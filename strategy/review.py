@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from cities.people import mayors_of, senior_team_of
 from cities.rules import is_city_mayor, is_city_senior_team
+from notifications.services import notify
 from strategy.editing import EDITABLE_STATES
 from strategy.models import (
     Comment,
@@ -17,12 +18,11 @@ from strategy.models import (
     StrategyState,
     StrategyVersion,
 )
+from strategy.pdf import request_document
 from strategy.snapshot import load_strategy, snapshot_strategy
 
 
 def _notify(event, *, strategy, recipients, version, by, comment=""):
-    from notifications.services import notify
-
     if recipients:
         notify(
             event, recipients=recipients, about=strategy, category="strategy",
@@ -100,8 +100,6 @@ def request_changes(*, strategy, user, comment):
 def approve_strategy(*, strategy, user, comment=""):
     """The mayor approves the version under review: who and when are recorded on the
     strategy (and its PDF), and the PDF is queued."""
-    from strategy.pdf import request_document
-
     comment = (comment or "").strip()
     locked, version, now = _decide(strategy=strategy, user=user, decision=Decision.APPROVED,
                                    comment=comment)
