@@ -9,6 +9,7 @@ model, of every model its foreign keys point to, and the shared version
 
 from caching.data_versions import ALL, model_version
 from caching.page_cache import serve_cached_page
+from common.admin_lists import QuickChangelistMixin
 
 
 def changelist_versions(model):
@@ -21,9 +22,9 @@ def changelist_versions(model):
     return [ALL, model_version(model._meta.label_lower), *map(model_version, sorted(related))]
 
 
-class CachedChangelistMixin:
+class CachedChangelistMixin(QuickChangelistMixin):
     """A ``ModelAdmin`` mixin: the changelist page is served from the cache when nothing it
-    shows has changed."""
+    shows has changed, and rendered for less when it has (``common/admin_lists.py``)."""
 
     def changelist_view(self, request, extra_context=None):
         def render():

@@ -20,6 +20,7 @@ from cities import applications as domain
 from cities.application_models import Application
 from cities.eligibility import check_application
 from cohorts.tables import safe_row
+from common.admin_lists import country_column
 
 CSV_COLUMNS = [
     "id", "cohort", "state", "city_name", "region", "country", "population",
@@ -65,7 +66,7 @@ def _bulk(verb, function, **options):
 
 @admin.register(Application)
 class ApplicationAdmin(CachedChangelistMixin, SimpleHistoryAdmin):
-    list_display = ["city_name", "country", "region", "cohort", "state", "eligible",
+    list_display = ["city_name", "country_name", "region", "cohort", "state", "eligible",
                     "population", "readiness", "submitted_at"]
     list_filter = ["cohort", "state", ("country", CountryFilter), EligibilityFilter]
     search_fields = ["city_name", "region", "country", "mayor_name", "mayor_email",
@@ -108,6 +109,8 @@ class ApplicationAdmin(CachedChangelistMixin, SimpleHistoryAdmin):
 
     def has_add_permission(self, request):
         return False
+
+    country_name = country_column(model=Application)
 
     @admin.display(description=gettext_lazy("readiness (3–15)"))
     def readiness(self, obj):
