@@ -49,7 +49,7 @@ class City(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("cities:home", kwargs={"city": self.slug})
+        return reverse("dashboards:city_home", kwargs={"city": self.slug})
 
 
 from cities.application_models import Application, ApplicationState  # noqa: E402,F401

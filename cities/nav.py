@@ -5,6 +5,8 @@ switch to. Both are cached per person; ``cities/nav_signals.py`` bumps the versi
 membership, a coach assignment, an enrollment or a city changes.
 """
 
+from django_scopes import scopes_disabled
+
 from caching.versioned_cache import bump, cached
 
 CITIES_VERSION = "nav:cities"  # any city's name or slug, any enrollment
@@ -22,7 +24,6 @@ def forget_navigation(*, user_ids=(), cities=False):
 def navigation_for(user):
     """``{"is_coach": bool, "cities": [(pk, name, slug), …]}`` for the header of ``user``."""
     from cities.access import is_coach
-    from cities.views import city_choices_for_nav
 
     if not user.is_authenticated:
         return {"is_coach": False, "cities": []}
@@ -38,3 +39,13 @@ def navigation_for(user):
         depends_on=[person_version(user.pk), CITIES_VERSION],
         compute=compute,
     )
+
+
+def city_choices_for_nav(user):
+    """The cities to list in the header's city switcher (used by the context processor)."""
+    from cities.access import cities_visible_to
+
+    if not user.is_authenticated or user.is_staff:
+        return []
+    with scopes_disabled():
+        return list(cities_visible_to(user).only("name", "slug")[:20])

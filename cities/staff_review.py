@@ -19,8 +19,8 @@ from caching.admin_cache import CachedChangelistMixin
 from cities import applications as domain
 from cities.application_models import Application
 from cities.eligibility import check_application
-from cohorts.tables import safe_row
 from common.admin_lists import country_column
+from common.tables import safe_row
 
 CSV_COLUMNS = [
     "id", "cohort", "state", "city_name", "region", "country", "population",

@@ -12,7 +12,7 @@ from cities.api import CityViewSet
 from cities.application_api import ApplicationViewSet, CohortViewSet, EligibilityView
 from coaching.api import ActionItemViewSet, CheckInViewSet
 from cohorts.api import HoursViewSet, SessionViewSet
-from cohorts.health_api import CohortHealthAPIView
+from dashboards.health_api import CohortHealthAPIView
 from showcases.api import LibraryViewSet, ShowcaseViewSet
 from strategy.api import StrategyAPIView, StrategyPDFAPIView
 

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "strategy",
     "notifications",
     "stewardship",
+    "dashboards",
     "audit",
     "demo",
 ]

@@ -4,8 +4,13 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from accounts import views as account_views
+from cohorts import staff_urls as cohort_staff_urls
 from common import views as ops_views
 from common.api import NotFoundView
+from dashboards import staff_urls as dashboard_staff_urls
+
+# /staff/…: the staff pages of several apps, under one "staff" namespace.
+STAFF_URLS = [*cohort_staff_urls.urlpatterns, *dashboard_staff_urls.urlpatterns]
 
 admin.site.site_header = _("Civic Accelerator — program staff")
 admin.site.site_title = _("Civic Accelerator admin")
@@ -22,7 +27,7 @@ urlpatterns = [
     path("staff/showcases/", include("showcases.staff_urls")),
     path("staff/coaching/", include("coaching.staff_urls")),
     path("staff/activity/", include("audit.urls")),
-    path("staff/", include("cohorts.staff_urls")),
+    path("staff/", include((STAFF_URLS, "staff"))),
     path("coach/", include("coaching.urls")),
     path("inbox/", include("notifications.urls")),
     path("account/", include("stewardship.account_urls")),
@@ -31,7 +36,7 @@ urlpatterns = [
     path("c/<slug:city>/coaching/", include("coaching.city_urls")),
     path("c/<slug:city>/strategy/", include("strategy.urls")),
     path("c/<slug:city>/export/", include("stewardship.urls")),
-    path("c/<slug:city>/", include("cities.urls")),
+    path("c/<slug:city>/", include("dashboards.urls")),
     path("c/<slug:city>/", include("cohorts.urls")),
     path("calendar/", include("cohorts.calendar_urls")),
     path("apply/", include("cities.apply_urls")),

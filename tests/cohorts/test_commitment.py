@@ -11,9 +11,9 @@ from django.test import Client
 from django_scopes import scopes_disabled
 
 from cohorts.commitment import monthly_hours
-from cohorts.health import GREEN, RED, cohort_health
 from cohorts.hours import city_today, credit_hours, log_learning
 from cohorts.models import HoursEntry
+from dashboards.health import GREEN, RED, cohort_health
 
 NOVEMBER = datetime.date(2026, 11, 1)
 

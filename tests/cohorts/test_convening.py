@@ -8,9 +8,9 @@ from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from cohorts.attendance import mark_attendance
-from cohorts.health import AMBER, GREEN, RED, cohort_health
 from cohorts.rsvp import rsvp
 from cohorts.scheduling import schedule_session
+from dashboards.health import AMBER, GREEN, RED, cohort_health
 
 
 def _convening(town, *, days):

@@ -11,7 +11,7 @@ from accounts.models import Role
 from cohorts.admin import EnrollmentForm
 from cohorts.audience import invited_membership, invitees
 from cohorts.enrollment import withdraw_enrollment
-from cohorts.health import WITHDRAWN, cohort_health
+from dashboards.health import WITHDRAWN, cohort_health
 from tests.factories import (
     CityFactory,
     CohortFactory,

@@ -1,5 +1,5 @@
 """Spreadsheet formulas in people's text never become live formulas in an export (issue 18):
-every CSV/XLSX writer goes through ``cohorts.tables.safe_cell``, and every export staff
+every CSV/XLSX writer goes through ``common.tables.safe_cell``, and every export staff
 download is fed hostile text and read back."""
 
 import csv
@@ -18,9 +18,9 @@ from caching.data_versions import forget_data
 from cities.application_models import Application
 from cities.models import City
 from coaching.models import ActionItem
-from cohorts.exports import EXPORTS
 from cohorts.models import Cohort, HoursEntry, Session
-from cohorts.tables import FORMATS, safe_cell, table_bytes
+from common.tables import FORMATS, safe_cell, table_bytes
+from dashboards.exports import EXPORTS
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -70,7 +70,7 @@ def test_every_csv_or_xlsx_writer_goes_through_safe_cell():
         if re.search(r"csv\.(writer|DictWriter)\(|Workbook\(", text):
             writers.append(path.relative_to(settings.BASE_DIR).as_posix())
             assert re.search(r"safe_(cell|row)\(", text), path
-    assert {"cohorts/tables.py", "cities/staff_review.py"} <= set(writers)
+    assert {"common/tables.py", "cities/staff_review.py"} <= set(writers)
 
 
 def _make_everything_hostile():

@@ -4,7 +4,8 @@ import pytest
 from django.core.management import call_command
 from pypdf import PdfReader
 
-from cohorts.models import Cohort, CohortReport
+from cohorts.models import Cohort
+from dashboards.models import CohortReport
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -5,9 +5,9 @@ from django.core.management import call_command
 from django_scopes import scopes_disabled
 
 from cities.models import City
-from cities.timeline import city_timeline
 from coaching.models import CheckIn, MayorRequest
 from cohorts.models import Attendance
+from dashboards.timeline import city_timeline
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -10,8 +10,8 @@ from django_scopes import scopes_disabled
 
 from accounts.models import Membership, User
 from coaching.models import CheckIn, CoachAssignment
-from cohorts.health import GREEN, RED, cohort_health
 from cohorts.models import Attendance, Cohort, Enrollment, HoursEntry
+from dashboards.health import GREEN, RED, cohort_health
 from strategy.models import Strategy
 
 pytestmark = pytest.mark.django_db

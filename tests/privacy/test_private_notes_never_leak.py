@@ -270,7 +270,7 @@ def test_no_email_or_notification_carries_the_notes_to_someone_who_may_not_read_
 
 def test_pdfs_and_staff_exports_carry_no_notes_at_all(program, django_capture_on_commit_callbacks):
     """Files travel (to funders, councils, the press): no private text in any of them."""
-    from cohorts.exports import EXPORTS
+    from dashboards.exports import EXPORTS
     from strategy.models import StrategyDocument
     from strategy.tasks import render_strategy_pdf
 

@@ -1,13 +1,12 @@
 from django.shortcuts import render
-from django_scopes import scopes_disabled
 
 from accounts.models import Membership, Role
 from caching.page_cache import cache_page_per_person
 from cities.access import city_access
-from cities.mayor import mayor_briefing
 from coaching.models import CoachAssignment
 from coaching.portal import city_home_context
 from cohorts.models import Enrollment
+from dashboards.mayor import mayor_briefing
 
 
 @cache_page_per_person()
@@ -21,7 +20,7 @@ def city_home(request, city):
     is_mayor = Role.MAYOR in access.roles
     return render(
         request,
-        "cities/mayor_home.html" if is_mayor else "cities/home.html",
+        "dashboards/mayor_home.html" if is_mayor else "dashboards/home.html",
         {
             "briefing": mayor_briefing(city=city, user=request.user) if is_mayor else None,
             "city": city,
@@ -33,12 +32,3 @@ def city_home(request, city):
         },
     )
 
-
-def city_choices_for_nav(user):
-    """The cities to list in the header's city switcher (used by the context processor)."""
-    from cities.access import cities_visible_to
-
-    if not user.is_authenticated or user.is_staff:
-        return []
-    with scopes_disabled():
-        return list(cities_visible_to(user).only("name", "slug")[:20])

@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 from decimal import Decimal
 from types import SimpleNamespace
 
-from cohorts.charts import BAR_WIDTH, GAP, HEIGHT, hours_bars
+from dashboards.charts import BAR_WIDTH, GAP, HEIGHT, hours_bars
 from strategy.roadmap import LABEL_WIDTH, QUARTER_WIDTH, roadmap_svg, roadmap_table
 
 SVG = "{http://www.w3.org/2000/svg}"

@@ -7,9 +7,9 @@ from rest_framework import permissions, serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from cohorts.health import RULES, cohort_health
 from cohorts.models import Cohort
 from common import api_inputs
+from dashboards.health import RULES, cohort_health
 
 
 class CellSerializer(serializers.Serializer):

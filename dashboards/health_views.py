@@ -11,15 +11,17 @@ from accounts.models import User
 from caching.page_cache import cache_page_per_person
 from cities.models import City
 from cities.places import country_code, country_name
-from cohorts.charts import hours_bars
-from cohorts.exports import EXPORTS, export_rows
-from cohorts.health import RULES, SORT_KEYS, cohort_health, sort_rows
-from cohorts.health_cache import cached_dashboard, cohort_data_versions
-from cohorts.health_export import COLUMNS, header, table
-from cohorts.models import Cohort, ReportStatus
-from cohorts.report import request_cohort_report
-from cohorts.tables import table_response
+from cohorts.models import Cohort
 from common.inputs import parse_id
+from common.tables import table_response
+from dashboards.charts import hours_bars
+from dashboards.exports import EXPORTS, export_rows
+from dashboards.health import RULES, SORT_KEYS, cohort_health, sort_rows
+from dashboards.health_cache import cached_dashboard, cohort_data_versions
+from dashboards.health_export import COLUMNS, header, table
+from dashboards.models import ReportStatus
+from dashboards.report import request_cohort_report
+from dashboards.tasks import render_cohort_report_later
 
 
 def _filtered_rows(request, cohort):
@@ -93,7 +95,7 @@ def cohort_dashboard(request, slug):
     coaches = data["coaches"]
     countries = sorted(((code, country_name(code)) for code in data["countries"]),
                        key=lambda pair: pair[1])
-    return render(request, "cohorts/health.html", {
+    return render(request, "dashboards/health.html", {
         "cohort": cohort, "table": _table(rows), "filters": filters, "coaches": coaches,
         "countries": countries, "rules": [(COLUMNS[k], text) for k, text in RULES.items()],
         "columns": COLUMNS, "exports": EXPORTS,
@@ -132,12 +134,14 @@ def cohort_report(request, slug):
     """The end-of-program report: request it, see it being prepared, download it."""
     cohort = get_object_or_404(Cohort, slug=slug)
     language = translation.get_language() or "en"
-    report = request_cohort_report(
+    report, to_render = request_cohort_report(
         cohort=cohort, language=language, retry=request.method == "POST"
     )
+    if to_render:
+        render_cohort_report_later(report)
     if request.GET.get("download") and report.status == ReportStatus.READY:
         return FileResponse(
             report.file.open("rb"), as_attachment=True,
             filename=f"{cohort.slug}-report.pdf", content_type="application/pdf",
         )
-    return render(request, "cohorts/report.html", {"cohort": cohort, "report": report})
+    return render(request, "dashboards/report.html", {"cohort": cohort, "report": report})

@@ -1,6 +1,6 @@
 """The cohort's end-of-program report: the health figures of every city, as a PDF.
 
-Rendered by WeasyPrint in a Celery task (:mod:`cohorts.tasks`), never inside a request
+Rendered by WeasyPrint in a Celery task (:mod:`dashboards.tasks`), never inside a request
 (the embedded default runs tasks eagerly), and stored keyed by the SHA-256 of its HTML so
 an unchanged report is not rendered twice.
 """
@@ -9,14 +9,13 @@ import hashlib
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from cohorts.charts import hours_bars
-from cohorts.health import RULES, cohort_health
-from cohorts.health_export import COLUMNS
-from cohorts.models import CohortReport, ReportStatus
+from dashboards.charts import hours_bars
+from dashboards.health import RULES, cohort_health
+from dashboards.health_export import COLUMNS
+from dashboards.models import CohortReport, ReportStatus
 
 
 def render_report_html(*, cohort, language="en", today=None):
@@ -24,7 +23,7 @@ def render_report_html(*, cohort, language="en", today=None):
     with translation.override(language), timezone.override(cohort.time_zone):
         today = today or timezone.localdate()
         rows = cohort_health(cohort=cohort, today=today)
-        html = render_to_string("cohorts/report_pdf.html", {
+        html = render_to_string("dashboards/report_pdf.html", {
             "cohort": cohort, "language": language, "today": today,
             "columns": COLUMNS, "rules": [(COLUMNS[k], t) for k, t in RULES.items()],
             "rows": [
@@ -37,9 +36,10 @@ def render_report_html(*, cohort, language="en", today=None):
 
 
 def request_cohort_report(*, cohort, language="en", retry=False):
-    """The report for the cohort as it is now; queue its rendering when it is not made."""
-    from cohorts.tasks import render_cohort_report
-
+    """``(report, to_render)``: the report for the cohort as it is now, and whether it still
+    has to be rendered (new, or failed and ``retry``). The caller queues the rendering
+    (:func:`dashboards.tasks.render_cohort_report_later`): tasks import this module, never
+    the reverse."""
     _html, digest = render_report_html(cohort=cohort, language=language)
     report, created = CohortReport.objects.get_or_create(
         cohort=cohort, content_hash=digest, defaults={"language": language}
@@ -48,10 +48,7 @@ def request_cohort_report(*, cohort, language="en", retry=False):
         report.status, report.error = ReportStatus.PENDING, ""
         report.save(update_fields=["status", "error", "updated_at"])
         created = True
-    if created:
-        # robust: a broker that is down leaves the report pending instead of an error page.
-        transaction.on_commit(lambda: render_cohort_report.delay(report.pk), robust=True)
-    return report
+    return report, created
 
 
 def render_cohort_report_file(*, report):

@@ -1,0 +1,38 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class ReportStatus(models.TextChoices):
+    PENDING = "pending", _("Preparing")
+    READY = "ready", _("Ready")
+    FAILED = "failed", _("Failed")
+
+
+class CohortReport(models.Model):
+    """The end-of-program report of a cohort as a PDF, keyed by the content it shows."""
+
+    cohort = models.ForeignKey(
+        "cohorts.Cohort", on_delete=models.CASCADE, related_name="reports"
+    )
+    content_hash = models.CharField(max_length=64)
+    language = models.CharField(max_length=10, default="en")
+    status = models.CharField(
+        _("status"), max_length=10, choices=ReportStatus.choices, default=ReportStatus.PENDING
+    )
+    file = models.FileField(upload_to="reports/", blank=True, max_length=300)
+    error = models.TextField(blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("cohort report")
+        verbose_name_plural = _("cohort reports")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["cohort", "content_hash"], name="one_report_per_content"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.cohort} · {self.get_status_display()}"
