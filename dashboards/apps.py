@@ -8,3 +8,6 @@ class DashboardsConfig(AppConfig):
 
     name = "dashboards"
     verbose_name = _("Dashboards")
+
+    def ready(self):
+        from dashboards import tasks  # noqa: F401 - registers the report's rendering task

@@ -21,7 +21,6 @@ from dashboards.health_cache import cached_dashboard, cohort_data_versions
 from dashboards.health_export import COLUMNS, header, table
 from dashboards.models import ReportStatus
 from dashboards.report import request_cohort_report
-from dashboards.tasks import render_cohort_report_later
 
 
 def _filtered_rows(request, cohort):
@@ -134,11 +133,9 @@ def cohort_report(request, slug):
     """The end-of-program report: request it, see it being prepared, download it."""
     cohort = get_object_or_404(Cohort, slug=slug)
     language = translation.get_language() or "en"
-    report, to_render = request_cohort_report(
+    report = request_cohort_report(
         cohort=cohort, language=language, retry=request.method == "POST"
     )
-    if to_render:
-        render_cohort_report_later(report)
     if request.GET.get("download") and report.status == ReportStatus.READY:
         return FileResponse(
             report.file.open("rb"), as_attachment=True,

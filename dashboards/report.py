@@ -12,6 +12,7 @@ from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from common.task_hooks import TaskHook
 from dashboards.charts import hours_bars
 from dashboards.health import RULES, cohort_health
 from dashboards.health_export import COLUMNS
@@ -35,11 +36,13 @@ def render_report_html(*, cohort, language="en", today=None):
     return html, hashlib.sha256(f"{language}\n{html}".encode()).hexdigest()
 
 
+# The Celery task that renders a report (``dashboards/tasks.py`` registers it; it keeps the
+# name it had in cohorts/, so a rendering queued before the move still finds it).
+rendering = TaskHook("cohorts.render_cohort_report")
+
+
 def request_cohort_report(*, cohort, language="en", retry=False):
-    """``(report, to_render)``: the report for the cohort as it is now, and whether it still
-    has to be rendered (new, or failed and ``retry``). The caller queues the rendering
-    (:func:`dashboards.tasks.render_cohort_report_later`): tasks import this module, never
-    the reverse."""
+    """The report for the cohort as it is now; queue its rendering when it is not made."""
     _html, digest = render_report_html(cohort=cohort, language=language)
     report, created = CohortReport.objects.get_or_create(
         cohort=cohort, content_hash=digest, defaults={"language": language}
@@ -48,7 +51,10 @@ def request_cohort_report(*, cohort, language="en", retry=False):
         report.status, report.error = ReportStatus.PENDING, ""
         report.save(update_fields=["status", "error", "updated_at"])
         created = True
-    return report, created
+    if created:
+        # robust: a broker that is down leaves the report pending instead of an error page.
+        rendering.delay_on_commit(report.pk, robust=True)
+    return report
 
 
 def render_cohort_report_file(*, report):

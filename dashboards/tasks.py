@@ -3,15 +3,14 @@
 import logging
 
 from celery import shared_task
-from django.db import transaction
 
 from dashboards.models import CohortReport, ReportStatus
-from dashboards.report import render_cohort_report_file
+from dashboards.report import render_cohort_report_file, rendering
 
 logger = logging.getLogger(__name__)
 
 
-# The name it had in cohorts/: a rendering queued before the move still finds its task.
+@rendering.register
 @shared_task(bind=True, max_retries=3, name="cohorts.render_cohort_report")
 def render_cohort_report(self, report_id):
     """Render a cohort report PDF; a failure is recorded on the report and retried."""
@@ -29,9 +28,3 @@ def render_cohort_report(self, report_id):
         if will_retry:
             raise self.retry(exc=error, countdown=30 * 2 ** self.request.retries) from error
     return report_id
-
-
-def render_cohort_report_later(report):
-    """Queue the rendering of ``report`` once the transaction commits (robust: a broker that
-    is down leaves the report pending instead of an error page)."""
-    transaction.on_commit(lambda: render_cohort_report.delay(report.pk), robust=True)
