@@ -9,6 +9,7 @@ from cities.people import coaches_of
 from coaching.checkins import city_member_ids
 from coaching.models import ActionItem, ActionItemStatus
 from coaching.rules import can_manage_action_items, can_update_action_item
+from notifications.services import notify
 
 TITLE_MAX = 200
 
@@ -128,8 +129,6 @@ def reopen_action_item(*, item, by):
 
 
 def _tell_owner(item):
-    from notifications.services import notify
-
     notify(
         "coaching.action_item_assigned", recipients=[item.owner], about=item,
         context={"item": item, "city": item.city}, category="coaching",

@@ -10,7 +10,14 @@ from datetime import date, timedelta
 from django.db.models import Count, OuterRef, Subquery
 from django.utils import timezone
 
-from coaching.models import ActionItem, ActionItemStatus, CheckIn, CheckInStatus, Pillar
+from coaching.models import (
+    ActionItem,
+    ActionItemStatus,
+    CheckIn,
+    CheckInStatus,
+    CoachAssignment,
+    Pillar,
+)
 
 
 def _latest_logged(field, *, extra=None):
@@ -112,8 +119,6 @@ def city_cadences(assignments, *, today=None):
 def cadence_watch(*, today=None):
     """Every running cohort's primary assignments with their cadence, the most overdue
     first (call with scopes disabled: it looks across cities)."""
-    from coaching.models import CoachAssignment
-
     today = today or timezone.localdate()
     running = CoachAssignment.objects.filter(
         enrollment__cohort__ends_on__gte=today, is_primary=True

@@ -15,11 +15,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from cities.access import city_access
 from cities.people import mayors_of, members_of
 from coaching.models import CheckIn, CheckInStatus, Pillar
 from coaching.rules import can_log_checkin
 from cohorts.hours import city_date, credit_hours, uncredit_hours
 from cohorts.models import Enrollment, HoursSource
+from notifications.services import notify
 
 #: The fields a coach fills in (attendees are passed separately).
 CHECKIN_FIELDS = [
@@ -140,8 +142,6 @@ def save_checkin_draft(*, city, by, checkin=None, values, attendee_ids=None):
 
 
 def _is_coach(user, city):
-    from cities.access import city_access
-
     return city_access(user, city).is_coach
 
 
@@ -203,8 +203,6 @@ def credit_attendee_hours(*, checkin, removed_ids=()):
 def _tell_team(checkin):
     """Tell the senior team (and the mayor when they attended) that the shared part of a
     check-in is there."""
-    from notifications.services import notify
-
     attended = set(checkin.attendees.values_list("pk", flat=True))
     mayors = set(mayors_of(checkin.city).values_list("pk", flat=True))
     recipients = [

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from cities.people import coaches_of, mayors_of
 from coaching.models import MayorRequest
 from coaching.rules import can_answer_mayor_request, can_request_mayor_decision
+from notifications.services import notify
 
 
 @transaction.atomic
@@ -34,8 +35,6 @@ def request_mayor_decision(*, city, by, question, deadline, context=""):
     request.save()
     mayors = list(mayors_of(city))
     if mayors:
-        from notifications.services import notify
-
         notify(
             "coaching.mayor_request", recipients=mayors, about=request,
             context={"mayor_request": request, "city": city}, category="coaching",
@@ -62,8 +61,6 @@ def answer_mayor_request(*, request, by, answer):
     coaches = list(coaches_of(request.city))
     recipients = coaches + ([request.requested_by] if request.requested_by else [])
     if recipients:
-        from notifications.services import notify
-
         notify(
             "coaching.mayor_answered", recipients=recipients, about=request,
             context={"mayor_request": request, "city": request.city}, category="coaching",

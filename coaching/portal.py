@@ -6,7 +6,7 @@ Each function costs a fixed number of queries whatever the number of check-ins o
 from django.utils import timezone
 
 from accounts.models import User
-from coaching.actions import city_initiatives
+from coaching.actions import city_initiatives, possible_owner_ids
 from coaching.cadence import cadence_for, with_cadence_facts
 from coaching.checkins import checkins_visible_to
 from coaching.forms import ActionItemForm, MayorAnswerForm, MayorRequestForm
@@ -88,8 +88,6 @@ def coaching_page_context(*, request, city, forms, all_open=False, all_history=F
         item.can_update = can_manage or item.owner_id == user.pk
     owners = User.objects.none()
     if can_manage:
-        from coaching.actions import possible_owner_ids
-
         owners = User.objects.filter(pk__in=possible_owner_ids(city=city)).order_by(
             "name", "email"
         )

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 from django_scopes import scopes_disabled
 
 from cities.people import program_staff, senior_team_of
+from cities.places import country_code
 from showcases.models import Evidence, EvidenceKind, Showcase, State
 from showcases.rules import can_approve_publication, can_consent_to_publication
 from showcases.workflow import _save, _tell
@@ -104,8 +105,6 @@ def search_library(*, query="", practice_type="", pillar="", size_band="", count
     if pillar:
         showcases = showcases.filter(pillar=pillar)
     if country:
-        from cities.places import country_code
-
         showcases = showcases.filter(city__country=country_code(country) or country)
     for key, _label, low, high in SIZE_BANDS:
         if size_band == key:
