@@ -1,10 +1,8 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
-from accounts.models import Invitation, Membership, User
-from cities.people import CityPeopleAdminMixin
+from accounts.models import Membership, User
 from common.admin_inlines import LabelledTabularInline
 
 
@@ -31,22 +29,3 @@ class UserAdmin(BaseUserAdmin):
     add_fieldsets = [
         (None, {"classes": ["wide"], "fields": ["email", "name", "password1", "password2"]})
     ]
-
-
-@admin.register(Membership)
-class MembershipAdmin(CityPeopleAdminMixin, SimpleHistoryAdmin):
-    city_people_exempt = ["user"]  # whom to add to the city: anyone with an account
-    list_display = ["user", "city", "role", "is_city_admin", "created_at"]
-    list_filter = ["role", "city"]
-    search_fields = ["user__email", "user__name", "city__name"]
-    autocomplete_fields = ["user", "city"]
-    list_select_related = ["user", "city"]
-
-
-@admin.register(Invitation)
-class InvitationAdmin(CityPeopleAdminMixin, admin.ModelAdmin):
-    list_display = ["email", "city", "role", "created_at", "expires_at", "accepted_at"]
-    list_filter = ["role", "city"]
-    search_fields = ["email", "name", "city__name"]
-    readonly_fields = ["token", "accepted_at", "accepted_by"]
-    list_select_related = ["city"]
