@@ -3,7 +3,12 @@
 from django.utils.translation import gettext_lazy as _
 from django_scopes import scopes_disabled
 
+from accounts.models import Membership
+from cities.application_models import Application
 from cities.places import country_code
+from coaching.models import ActionItem
+from cohorts.hours import ledger_note
+from cohorts.models import Attendance, HoursEntry, Rsvp, Session
 
 EXPORTS = {
     "attendance": _("Attendance"),
@@ -29,8 +34,6 @@ def _cities(queryset, *, filters, city_field="city"):
 
 def attendance_rows(*, cohort, filters):
     """Each invited answer and attendance: session, city, person, RSVP, attended."""
-    from cohorts.models import Attendance, Rsvp, Session
-
     sessions = Session.objects.filter(cohort=cohort).order_by("starts_at")
     attended = set(
         _cities(Attendance.objects.filter(session__cohort=cohort), filters=filters)
@@ -44,8 +47,6 @@ def attendance_rows(*, cohort, filters):
     people = {(s, u) for s, u in attended} | set(answers)
     users = {}
     if people:
-        from accounts.models import Membership
-
         for m in _cities(Membership.objects.filter(
             user_id__in={u for _s, u in people}), filters=filters
         ).select_related("user", "city"):
@@ -69,9 +70,6 @@ def attendance_rows(*, cohort, filters):
 
 
 def hours_rows(*, cohort, filters):
-    from cohorts.hours import ledger_note
-    from cohorts.models import HoursEntry
-
     entries = _cities(
         HoursEntry.objects.filter(city__enrollments__cohort=cohort,
                                   on_date__gte=cohort.starts_on, on_date__lte=cohort.ends_on),
@@ -86,8 +84,6 @@ def hours_rows(*, cohort, filters):
 
 
 def action_item_rows(*, cohort, filters):
-    from coaching.models import ActionItem
-
     items = _cities(
         ActionItem.objects.filter(city__enrollments__cohort=cohort), filters=filters
     ).select_related("city", "owner").order_by("city__name", "due_on", "pk")
@@ -102,8 +98,6 @@ def action_item_rows(*, cohort, filters):
 
 def application_rows(*, cohort, filters):
     """Applications to the cohort; internal notes and scores stay out of the file."""
-    from cities.application_models import Application
-
     applications = Application.objects.filter(cohort=cohort).order_by("city_name")
     if filters.get("country"):
         applications = applications.filter(

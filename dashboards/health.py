@@ -19,12 +19,18 @@ from django.utils.translation import gettext_lazy as _
 from django_scopes import scopes_disabled
 
 from accounts.models import Membership, Role
+from cities.places import country_code
+from coaching.models import ActionItem, ActionItemStatus, CheckIn, CheckInStatus
 from cohorts import convening
 from cohorts.commitment import senior_teams
 from cohorts.convening import city_convening_status, convening_sessions, mayor_presence
 from cohorts.hours import city_today
 from cohorts.models import Attendance, Audience, Enrollment, HoursEntry, Session
 from cohorts.session_models import SessionKind
+from showcases.models import Showcase, State
+from strategy.models import Strategy, StrategyState
+from strategy.progress import percent_complete, strategy_progress
+from strategy.snapshot import snapshot_strategy, with_parts
 
 GREEN, AMBER, RED, NONE = "green", "amber", "red", "none"
 WITHDRAWN = "withdrawn"  # a city that left the cohort: figures shown, nothing to chase
@@ -55,7 +61,6 @@ RULES = {
 @dataclass
 class Cell:
     """One figure of the dashboard with its colour and a short text for the table."""
-
     rag: str
     text: str
     value: float | int | None = None
@@ -99,8 +104,6 @@ def _enrollments(cohort, *, coach=None, country=None):
     if coach is not None:
         enrollments = enrollments.filter(coach_assignments__coach=coach)
     if country:
-        from cities.places import country_code
-
         enrollments = enrollments.filter(city__country=country_code(country) or country)
     return list(enrollments.distinct())
 
@@ -231,8 +234,6 @@ def _hours(cohort, cities, today):
 
 def _checkins(enrollments, today):
     """``{city_id: Cell}``: logged check-ins since the cohort began against the cadence."""
-    from coaching.models import CheckIn, CheckInStatus
-
     city_ids = [e.city_id for e in enrollments]
     held = dict(
         CheckIn.objects.filter(city_id__in=city_ids, status=CheckInStatus.LOGGED)
@@ -256,8 +257,6 @@ def _checkins(enrollments, today):
 
 
 def _actions(city_ids, today):
-    from coaching.models import ActionItem, ActionItemStatus
-
     counts = {
         row["city_id"]: row
         for row in ActionItem.objects.filter(city_id__in=city_ids, status=ActionItemStatus.OPEN)
@@ -276,8 +275,6 @@ def _actions(city_ids, today):
 
 
 def _showcases(cohort, city_ids, today):
-    from showcases.models import Showcase, State
-
     states = defaultdict(dict)
     for city_id, state, n in (
         Showcase.objects.filter(city_id__in=city_ids).values_list("city_id", "state")
@@ -304,10 +301,6 @@ def _showcases(cohort, city_ids, today):
 
 
 def _strategies(cohort, city_ids, today):
-    from strategy.models import Strategy, StrategyState
-    from strategy.progress import percent_complete, strategy_progress
-    from strategy.snapshot import snapshot_strategy, with_parts
-
     strategies = with_parts(Strategy.objects.filter(city_id__in=city_ids))
     latest = {}
     for strategy in strategies.order_by("pk"):

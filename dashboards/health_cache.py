@@ -13,6 +13,7 @@ from django_scopes import scopes_disabled
 
 from caching.data_versions import ALL, city_version
 from caching.versioned_cache import cached
+from cohorts.models import Enrollment
 
 TIMEOUT = 60
 
@@ -20,8 +21,6 @@ TIMEOUT = 60
 def cohort_data_versions(**enrollments):
     """The shared data version and that of every city enrolled as ``enrollments`` says
     (``cohort=…`` or ``cohort__slug=…``)."""
-    from cohorts.models import Enrollment
-
     with scopes_disabled():
         city_ids = Enrollment.objects.filter(**enrollments).values_list("city_id", flat=True)
         return [ALL, *(city_version(pk) for pk in sorted(city_ids))]

@@ -8,11 +8,14 @@ from dataclasses import dataclass, field
 from django.db.models import Q
 from django.utils import timezone
 
+from coaching.models import ActionItem, ActionItemStatus, CheckIn, CheckInStatus
 from cohorts.audience import sessions_for_city
 from cohorts.commitment import hours_this_month
 from cohorts.convening import NOT_CONFIRMED, mayor_presence
 from cohorts.hours import city_today
 from cohorts.models import Audience
+from showcases.models import Showcase
+from strategy.models import Strategy, StrategyState
 
 
 @dataclass
@@ -32,10 +35,6 @@ class MayorBriefing:
 
 def mayor_briefing(*, city, user, upcoming=4):
     """Facts for the mayor's home, in a fixed number of queries."""
-    from coaching.models import ActionItem, ActionItemStatus, CheckIn, CheckInStatus
-    from showcases.models import Showcase
-    from strategy.models import Strategy, StrategyState
-
     month_start = city_today(city).replace(day=1)
     now = timezone.now()
     mayor_sessions = list(

@@ -9,6 +9,12 @@ from datetime import datetime
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from cities.application_models import Application
+from coaching.models import CheckIn, CheckInStatus, MayorRequest
+from cohorts.models import Attendance
+from showcases.models import Showcase
+from strategy.models import StrategyVersion
+
 KINDS = {
     "application": _("Application"),
     "session": _("Session attended"),
@@ -33,8 +39,6 @@ class Event:
 
 
 def _applications(city):
-    from cities.application_models import Application
-
     for app in Application.objects.filter(city=city, submitted_at__isnull=False):
         yield Event(app.submitted_at, "application",
                     _("Applied to %(cohort)s") % {"cohort": app.cohort})
@@ -44,8 +48,6 @@ def _applications(city):
 
 
 def _sessions(city):
-    from cohorts.models import Attendance
-
     attended = {}
     for a in Attendance.objects.filter(city=city).select_related("session", "user"):
         attended.setdefault(a.session, []).append(str(a.user))
@@ -56,8 +58,6 @@ def _sessions(city):
 
 
 def _checkins(city):
-    from coaching.models import CheckIn, CheckInStatus
-
     for checkin in CheckIn.objects.filter(city=city, status=CheckInStatus.LOGGED):
         yield Event(checkin.happened_at, "checkin", _("Check-in with the coach"),
                     checkin.summary[:200],
@@ -65,8 +65,6 @@ def _checkins(city):
 
 
 def _showcases(city):
-    from showcases.models import Showcase
-
     steps = (("submitted_at", _("submitted")), ("accepted_at", _("accepted")),
              ("presented_at", _("presented")), ("published_at", _("published in the library")))
     for showcase in Showcase.objects.filter(city=city):
@@ -78,8 +76,6 @@ def _showcases(city):
 
 
 def _strategy(city):
-    from strategy.models import StrategyVersion
-
     for version in StrategyVersion.objects.filter(strategy__city=city):
         url = reverse("strategy:version", kwargs={"city": city.slug, "number": version.number})
         yield Event(version.submitted_at, "strategy",
@@ -92,8 +88,6 @@ def _strategy(city):
 
 
 def _decisions(city):
-    from coaching.models import MayorRequest
-
     for request in MayorRequest.objects.filter(city=city, answered_at__isnull=False):
         yield Event(request.answered_at, "decision", request.question, request.answer[:200],
                     reverse("coaching:page", kwargs={"city": city.slug}))
