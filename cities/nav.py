@@ -8,6 +8,7 @@ membership, a coach assignment, an enrollment or a city changes.
 from django_scopes import scopes_disabled
 
 from caching.versioned_cache import bump, cached
+from cities.access import cities_visible_to, is_coach
 
 CITIES_VERSION = "nav:cities"  # any city's name or slug, any enrollment
 
@@ -23,8 +24,6 @@ def forget_navigation(*, user_ids=(), cities=False):
 
 def navigation_for(user):
     """``{"is_coach": bool, "cities": [(pk, name, slug), …]}`` for the header of ``user``."""
-    from cities.access import is_coach
-
     if not user.is_authenticated:
         return {"is_coach": False, "cities": []}
 
@@ -43,8 +42,6 @@ def navigation_for(user):
 
 def city_choices_for_nav(user):
     """The cities to list in the header's city switcher (used by the context processor)."""
-    from cities.access import cities_visible_to
-
     if not user.is_authenticated or user.is_staff:
         return []
     with scopes_disabled():
