@@ -7,8 +7,8 @@ from django.views.decorators.http import require_http_methods
 
 from accounts.adapters import INVITATION_SESSION_KEY, OPEN_SIGNUP_SESSION_KEY
 from accounts.invitations import accept_invitation, find_open_invitation
+from applications.lifecycle import has_applied
 from cities.access import home_city_for, is_coach
-from cities.applications import has_applied
 
 
 def home(request):

@@ -21,7 +21,7 @@ from cities.places import country_name
 
 # key → (model, path to the city, extra relations the label needs)
 TRACKED = {
-    "application": ("cities.Application", []),
+    "application": ("applications.Application", []),
     "membership": ("accounts.Membership", ["user"]),
     "checkin": ("coaching.CheckIn", []),
     "actionitem": ("coaching.ActionItem", []),

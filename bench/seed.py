@@ -46,7 +46,7 @@ def seed(size: Size, *, log=print):
     from django_scopes import scopes_disabled
 
     from accounts.models import Membership, Role, User
-    from cities.application_models import Application, ApplicationState
+    from applications.models import Application, ApplicationState
     from cities.models import City
     from coaching.models import CoachAssignment
     from cohorts.models import Cohort, CohortStatus, Enrollment, Program

@@ -36,6 +36,3 @@ class InvitationAdmin(CityPeopleAdminMixin, admin.ModelAdmin):
     search_fields = ["email", "name", "city__name"]
     readonly_fields = ["token", "accepted_at", "accepted_by"]
     list_select_related = ["city"]
-
-
-from cities import staff_review  # noqa: E402,F401  (registers the application review admin)

@@ -51,5 +51,3 @@ class City(models.Model):
     def get_absolute_url(self):
         return reverse("dashboards:city_home", kwargs={"city": self.slug})
 
-
-from cities.application_models import Application, ApplicationState  # noqa: E402,F401

@@ -50,7 +50,7 @@ class Cohort(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=CohortStatus.choices, default=CohortStatus.PLANNING
     )
-    # Eligibility thresholds (cities/eligibility.py): population must be strictly greater.
+    # Eligibility thresholds (applications/eligibility.py): population must be strictly greater.
     min_population = models.PositiveIntegerField(_("population must exceed"), default=100_000)
     min_monthly_hours = models.DecimalField(
         _("minimum monthly training hours"), max_digits=4, decimal_places=1, default=5

@@ -2,7 +2,7 @@
 
 Every cell goes through ``safe_cell``: text that a spreadsheet would run as a formula (a
 city member's note ``=HYPERLINK(…)``, an applicant's city ``=1+1``) is written as text.
-``cities.staff_review.applications_csv`` writes its rows through ``safe_row`` too, and
+``applications.admin.applications_csv`` writes its rows through ``safe_row`` too, and
 ``tests/dashboards/test_formula_injection.py`` finds every writer and every export.
 """
 

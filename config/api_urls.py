@@ -8,8 +8,8 @@ from django.urls import include, path
 from rest_framework.routers import DefaultRouter, SimpleRouter
 
 from accounts.api import ObtainTokenView
+from applications.api import ApplicationViewSet, CohortViewSet, EligibilityView
 from cities.api import CityViewSet
-from cities.application_api import ApplicationViewSet, CohortViewSet, EligibilityView
 from coaching.api import ActionItemViewSet, CheckInViewSet
 from cohorts.api import HoursViewSet, SessionViewSet
 from dashboards.health_api import CohortHealthAPIView

@@ -16,6 +16,20 @@ admin.site.site_header = _("Civic Accelerator — program staff")
 admin.site.site_title = _("Civic Accelerator admin")
 admin.site.index_title = _("Run the accelerator")
 
+# Admin pages whose model moved to another app keep the address they always had (links in
+# e-mails, bookmarks, the bench): the admin's "<app_label>/<model>/" → the old one.
+ADMIN_PATHS_KEPT = {"applications/application/": "cities/application/"}
+
+
+def admin_urls():
+    """``admin.site.urls``, with the pages of moved models at their old addresses (their URL
+    names, such as ``admin:applications_application_change``, follow the new app)."""
+    patterns, app_name, namespace = admin.site.urls
+    patterns = [path(ADMIN_PATHS_KEPT[str(p.pattern)], include(p.urlconf_name))
+                if str(p.pattern) in ADMIN_PATHS_KEPT else p for p in patterns]
+    return patterns, app_name, namespace
+
+
 urlpatterns = [
     path("", account_views.home, name="home"),
     path("healthz", ops_views.healthz, name="healthz"),
@@ -23,7 +37,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("", include("accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("admin/", admin.site.urls),
+    path("admin/", admin_urls()),
     path("staff/showcases/", include("showcases.staff_urls")),
     path("staff/coaching/", include("coaching.staff_urls")),
     path("staff/activity/", include("audit.urls")),
@@ -39,7 +53,7 @@ urlpatterns = [
     path("c/<slug:city>/", include("dashboards.urls")),
     path("c/<slug:city>/", include("cohorts.urls")),
     path("calendar/", include("cohorts.calendar_urls")),
-    path("apply/", include("cities.apply_urls")),
+    path("apply/", include("applications.urls")),
     path("api/v1/", include("config.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     # The split view serves its start-up script from a URL: no inline script (CSP).

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from django_scopes import scopes_disabled
 
 from accounts.models import Membership
-from cities.application_models import Application
+from applications.models import Application
 from cities.places import country_code
 from coaching.models import ActionItem
 from cohorts.hours import ledger_note

@@ -9,7 +9,7 @@ from datetime import datetime
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from cities.application_models import Application
+from applications.models import Application
 from coaching.models import CheckIn, CheckInStatus, MayorRequest
 from cohorts.models import Attendance
 from showcases.models import Showcase

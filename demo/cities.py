@@ -7,8 +7,8 @@ from allauth.account.models import EmailAddress
 from django.utils import timezone
 
 from accounts.models import Role, User
-from cities import applications as domain
-from cities.application_models import Application, ApplicationState
+from applications import lifecycle as domain
+from applications.models import Application, ApplicationState
 from cohorts.models import Cohort
 
 S = ApplicationState

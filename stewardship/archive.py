@@ -14,7 +14,7 @@ from django.contrib.auth import get_user_model
 from django.db import models
 
 from accounts.models import Invitation, Membership
-from cities.models import Application
+from applications.models import Application
 from coaching.checkins import checkins_visible_to
 from coaching.models import ActionItem, CheckIn, CoachAssignment, MayorRequest
 from cohorts.audience import sessions_for_city

@@ -100,7 +100,7 @@ class ApplicationFactory(factory.django.DjangoModelFactory):
     """An eligible draft (every rule met) by a new applicant to an open cohort."""
 
     class Meta:
-        model = "cities.Application"
+        model = "applications.Application"
 
     cohort = factory.SubFactory(OpenCohortFactory)
     applicant = factory.SubFactory(UserFactory)

@@ -12,7 +12,7 @@ from django.test import Client
 from django_scopes import scopes_disabled
 from rest_framework.authtoken.models import Token
 
-from cities.application_models import Application, ApplicationState
+from applications.models import Application, ApplicationState
 from tests import factories
 from tests.factories import PASSWORD, UserFactory
 from tests.tenancy import build_world

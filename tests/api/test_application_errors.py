@@ -2,7 +2,7 @@
 
 import pytest
 
-from cities.application_models import Application
+from applications.models import Application
 from tests import factories
 
 

@@ -11,8 +11,8 @@ from django.test import Client
 from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
-from cities.application_models import Application
-from cities.application_models import ApplicationState as S
+from applications.models import Application
+from applications.models import ApplicationState as S
 from coaching.checkins import log_checkin
 from cohorts.models import Session
 from tests import factories

@@ -29,6 +29,7 @@ CATALOGUE_LANGUAGE = {"es": "es", "pt-br": "pt_BR"}
 OUR_APPS = (
     "accounts",
     "cities",
+    "applications",
     "cohorts",
     "curriculum",
     "coaching",

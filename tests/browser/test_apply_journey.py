@@ -44,7 +44,7 @@ def _check_item(page, rule):
 @requires_chromium
 def test_newcomer_applies_staff_accepts_cdo_joins(page, live_server):
     from accounts.models import Invitation
-    from cities.application_models import Application
+    from applications.models import Application
     from tests import factories
 
     factories.OpenCohortFactory(name="Autumn cohort", slug="autumn")

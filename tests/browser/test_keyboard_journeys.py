@@ -54,7 +54,7 @@ def wait_for_requests(page):
 
 @requires_chromium
 def test_applying_with_the_keyboard(page, live_server):
-    from cities.application_models import Application
+    from applications.models import Application
     from tests import factories
 
     factories.OpenCohortFactory(name="Autumn cohort", slug="autumn")

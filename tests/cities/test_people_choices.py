@@ -26,7 +26,7 @@ from tests.tenancy import build_world
 
 pytestmark = pytest.mark.django_db
 APPS = ("accounts", "cities", "cohorts", "curriculum", "coaching", "showcases", "strategy",
-        "notifications", "stewardship", "audit", "config")
+        "notifications", "stewardship", "audit", "config", "applications")
 
 
 def _import_everything():

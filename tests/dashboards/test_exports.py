@@ -6,7 +6,7 @@ from django.core.management import call_command
 from django_scopes import scopes_disabled
 from openpyxl import load_workbook
 
-from cities.application_models import Application
+from applications.models import Application
 from coaching.models import ActionItem
 from cohorts.models import Attendance, HoursEntry
 from tests import factories

@@ -239,7 +239,7 @@ def test_a_year_1_check_in_draft_is_refused_in_every_zone(world, zone, value):
 
 
 PROJECT_APPS = ("accounts", "cities", "cohorts", "curriculum", "coaching", "showcases",
-                "strategy", "notifications", "stewardship", "audit", "config")
+                "strategy", "notifications", "stewardship", "audit", "config", "applications")
 
 
 def _project_classes(base):

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from accounts.models import Invitation, User
-from cities.application_models import Application
+from applications.models import Application
 from cities.models import City
 from coaching.models import ActionItem, MayorRequest
 from cohorts.models import Cohort, Session

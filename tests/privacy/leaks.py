@@ -22,7 +22,7 @@ from django_scopes import scopes_disabled
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
 
-from cities.application_models import Application
+from applications.models import Application
 from coaching.models import CheckIn
 
 MIN_LENGTH = 12  # shorter texts could match by chance

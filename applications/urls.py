@@ -1,6 +1,6 @@
 from django.urls import path
 
-from cities import apply_views as views
+from applications import views
 
 app_name = "apply"
 

@@ -12,7 +12,7 @@ import pytest
 from django.test import Client
 
 from accounts.models import SENIOR_TEAM_ROLES, Role
-from cities.application_models import ApplicationState
+from applications.models import ApplicationState
 from tests import factories
 
 pytestmark = pytest.mark.django_db

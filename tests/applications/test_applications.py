@@ -8,9 +8,9 @@ from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from accounts.models import Invitation, Membership, Role
-from cities import applications as domain
-from cities.admission import admit_city
-from cities.application_models import Application, ApplicationState
+from applications import lifecycle as domain
+from applications.admission import admit_city
+from applications.models import Application, ApplicationState
 from cities.models import City
 from cohorts.models import Enrollment
 from notifications.models import EmailOutbox, Notification

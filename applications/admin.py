@@ -1,6 +1,6 @@
 """Staff review of applications in the admin: filters, search, the eligibility checks, the
 readiness rubric, internal notes, bulk decisions (calling the domain functions) and a CSV
-export of the filtered list. Registered from ``cities/admin.py``."""
+export of the filtered list. """
 
 import csv
 
@@ -14,11 +14,11 @@ from django.utils.translation import gettext_lazy
 from django_countries.filters import CountryFilter
 from simple_history.admin import SimpleHistoryAdmin
 
+from applications import lifecycle as domain
+from applications.eligibility import check_application
+from applications.models import Application
 from audit.admin_log import record_admin_action
 from caching.admin_cache import CachedChangelistMixin
-from cities import applications as domain
-from cities.application_models import Application
-from cities.eligibility import check_application
 from common.admin_lists import country_column
 from common.tables import safe_row
 
@@ -73,6 +73,7 @@ class ApplicationAdmin(CachedChangelistMixin, SimpleHistoryAdmin):
                      "applicant__email", "cdo_name"]
     list_select_related = ["cohort"]
     list_per_page = 50  # a page of 100 rows of nine columns took most of the request
+    change_list_template = "applications/admin_change_list.html"  # "Export this list as CSV"
     date_hierarchy = None
     readonly_fields = ["state", "applicant", "city", "country_as_written", "eligibility_checks",
                        "team_display",

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import SENIOR_TEAM_ROLES, time_zone_choices
-from cities.application_models import Application
+from applications.models import Application
 
 TEAM_ROWS = 5  # one more than the largest team, so that a team of 5 is refused, not lost
 LETTER_MAX_BYTES = 5 * 1024 * 1024
@@ -71,7 +71,7 @@ class ApplicationForm(forms.ModelForm):
 
     def clean(self):
         """Drafts are loose: a half-filled team row is kept as it is (submission, in
-        ``cities.applications.submit_application``, refuses it with a message)."""
+        ``applications.lifecycle.submit_application``, refuses it with a message)."""
         cleaned = super().clean()
         team, self.incomplete_rows = [], []
         for i in range(TEAM_ROWS):

@@ -19,16 +19,16 @@ from rest_framework.views import APIView
 
 from accounts.models import SENIOR_TEAM_ROLES
 from accounts.throttles import ScopedRateThrottle
-from cities.api_fields import CountryCodeField
-from cities.application_models import Application
-from cities.applications import (
+from applications.eligibility import check_application, check_eligibility, is_eligible
+from applications.lifecycle import (
     save_draft,
     submit_application,
     visible_applications,
     window_is_open,
     withdraw_application,
 )
-from cities.eligibility import check_application, check_eligibility, is_eligible
+from applications.models import Application
+from cities.api_fields import CountryCodeField
 from cohorts.models import Cohort
 
 

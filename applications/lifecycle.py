@@ -7,18 +7,25 @@ who made it), and notifies. Views, the API, the admin and the demo call these; n
 sets ``Application.state``.
 """
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django_scopes import scopes_disabled
 
 from accounts.verification import has_verified_email
-from cities.application_models import DECIDED_STATES, Application, ApplicationState
-from cities.eligibility import check_application, is_eligible
+from applications.admission import admit_city
+from applications.eligibility import RULE_FIELDS, check_application, is_eligible
+from applications.guards import require_applicant, require_staff, require_state
+from applications.matching import find_duplicate, match_city
+from applications.models import DECIDED_STATES, Application, ApplicationState
 from cities.people import program_staff
-from cities.places import country_code, country_name, normalise, same_place_name
+from cities.places import country_code, country_name
+from cohorts.models import Enrollment
 from common.labels import and_list
+from notifications.services import notify
 
 S = ApplicationState
 WITHDRAWABLE = {S.DRAFT, S.SUBMITTED, S.UNDER_REVIEW}
@@ -62,75 +69,13 @@ def visible_applications(*, user):
     return queryset if user.is_staff else queryset.filter(applicant=user)
 
 
-def _require_applicant(application, user):
-    if application.applicant_id != user.pk:
-        raise PermissionDenied(_("Only the applicant may do this."))
-
-
-def _require_staff(user):
-    if not (user.is_authenticated and user.is_active and user.is_staff):
-        raise PermissionDenied(_("Only program staff may decide on applications."))
-
-
-def _require_state(application, allowed, verb):
-    if application.state not in allowed:
-        raise ValidationError(
-            _("An application that is “%(state)s” cannot be %(verb)s.")
-            % {"state": application.get_state_display(), "verb": verb}
-        )
-
-
 def _save(application, *, by, reason):
     application._history_user = by
     application._change_reason = reason
     application.save()
 
 
-# --- matching and duplicates --------------------------------------------------------------
-
-def _same_region(first, second):
-    """Regions agree when equal as place names, or when either is not given."""
-    return not normalise(first) or not normalise(second) or same_place_name(first, second)
-
-
-def match_city(*, name, country, region=""):
-    """The existing ``City`` with this name and country (and region, when both have one).
-
-    Names are compared as place names ("Saint-Étienne" is "saint etienne"), countries by
-    their ISO code; a city with the same region is preferred to one without a region.
-    """
-    from cities.models import City
-
-    code = country_code(country)
-    if not code or not normalise(name):
-        return None
-    candidates = [c for c in City.objects.filter(country=code).order_by("pk")
-                  if same_place_name(c.name, name) and _same_region(c.region, region)]
-    candidates.sort(key=lambda c: not (normalise(region) and same_place_name(c.region, region)))
-    return candidates[0] if candidates else None
-
-
-def find_duplicate(*, application):
-    """Another live application for the same city to the same cohort, or ``None``.
-
-    The same city is the same place name in the same country (by ISO code), whatever the
-    case, accents, spacing or punctuation: "Eastport / United States" and "eastport / USA"
-    are one city. Regions must agree when both applications give one.
-    """
-    code = country_code(application.country)
-    if not code or not normalise(application.city_name):
-        return None
-    others = (
-        Application.objects.filter(cohort_id=application.cohort_id, country=code)
-        .exclude(pk=application.pk)
-        .exclude(state__in=[S.WITHDRAWN, S.DECLINED])
-        .only("pk", "city_name", "region", "state")
-        .order_by("pk")
-    )
-    return next((other for other in others
-                 if same_place_name(other.city_name, application.city_name)
-                 and _same_region(other.region, application.region)), None)
-
+# --- countries and duplicates -------------------------------------------------------------
 
 def _clean_country(application):
     """Store the country as its ISO code; a name or alias is turned into its code."""
@@ -148,10 +93,6 @@ def _clean_country(application):
 
 
 def _refuse_duplicates(application):
-    from django_scopes import scopes_disabled
-
-    from cohorts.models import Enrollment
-
     mine = Application.objects.filter(
         cohort_id=application.cohort_id, applicant_id=application.applicant_id
     ).exclude(pk=application.pk)
@@ -192,8 +133,8 @@ def save_draft(*, application, by):
     """
     if application.pk is None:
         application.applicant = by
-    _require_applicant(application, by)
-    _require_state(application, {S.DRAFT}, _("edited"))
+    require_applicant(application, by)
+    require_state(application, {S.DRAFT}, _("edited"))
     if not window_is_open(cohort=application.cohort):
         raise ValidationError(_("Applications to this cohort are closed."))
     _clean_country(application)
@@ -213,10 +154,8 @@ def submit_application(*, application, by):
     Refused, naming every failed eligibility rule at its field, when the city is not
     eligible; refused when a required answer is missing or the window is closed.
     """
-    from cities.eligibility import RULE_FIELDS
-
-    _require_applicant(application, by)
-    _require_state(application, {S.DRAFT}, _("submitted"))
+    require_applicant(application, by)
+    require_state(application, {S.DRAFT}, _("submitted"))
     if not has_verified_email(application.applicant):
         raise ValidationError(_(
             "Confirm your e-mail address before submitting: open the link in the message "
@@ -260,16 +199,16 @@ def _incomplete_team_members(application):
 @transaction.atomic
 def start_review(*, application, by):
     """Staff take a submitted application into review."""
-    _require_staff(by)
-    _require_state(application, {S.SUBMITTED}, _("taken into review"))
+    require_staff(by)
+    require_state(application, {S.SUBMITTED}, _("taken into review"))
     application.state = S.UNDER_REVIEW
     _save(application, by=by, reason="review started")
     return application
 
 
 def _decide(application, *, by, state, reason):
-    _require_staff(by)
-    _require_state(application, DECIDABLE - {state}, _("decided this way"))
+    require_staff(by)
+    require_state(application, DECIDABLE - {state}, _("decided this way"))
     application.state = state
     application.decided_at = timezone.now()
     application.decided_by = by
@@ -284,10 +223,8 @@ def accept_application(*, application, by, override_capacity=False):
 
     Over the cohort's capacity only with ``override_capacity`` (an explicit staff choice).
     """
-    from cities.admission import admit_city
-
-    _require_staff(by)
-    _require_state(application, DECIDABLE, _("accepted"))
+    require_staff(by)
+    require_state(application, DECIDABLE, _("accepted"))
     admit_city(application=application, by=by, override_capacity=override_capacity)
     return _decide(application, by=by, state=S.ACCEPTED, reason="accepted")
 
@@ -307,11 +244,11 @@ def decline_application(*, application, by):
 @transaction.atomic
 def withdraw_application(*, application, by):
     """The applicant withdraws, any time before a decision."""
-    _require_applicant(application, by)
+    require_applicant(application, by)
     if application.state in DECIDED_STATES:
         raise ValidationError(_("A decision has been made; the application can no longer be "
                                 "withdrawn. Contact the program team."))
-    _require_state(application, WITHDRAWABLE, _("withdrawn"))
+    require_state(application, WITHDRAWABLE, _("withdrawn"))
     application.state = S.WITHDRAWN
     _save(application, by=by, reason="withdrawn")
     return application
@@ -320,18 +257,12 @@ def withdraw_application(*, application, by):
 # --- notifications ------------------------------------------------------------------------
 
 def _notify_staff(event, application):
-    from django.urls import reverse
-
-    from notifications.services import notify
-
     staff = list(program_staff())
-    review = reverse("admin:cities_application_change", args=[application.pk])
+    review = reverse("admin:applications_application_change", args=[application.pk])
     notify(event, recipients=staff, about=application, category="applications",
            context={"application": application, "link": review})
 
 
 def _notify_applicant(event, application):
-    from notifications.services import notify
-
     notify(event, recipients=[application.applicant], about=application,
            category="applications", context={"application": application}, mandatory=True)

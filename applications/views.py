@@ -18,8 +18,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from accounts.adapters import OPEN_SIGNUP_SESSION_KEY
-from cities.application_models import Application, ApplicationState
-from cities.applications import (
+from applications.eligibility import check_application
+from applications.forms import ApplicationForm
+from applications.lifecycle import (
     WITHDRAWABLE,
     can_view_application,
     save_draft,
@@ -27,8 +28,7 @@ from cities.applications import (
     window_is_open,
     withdraw_application,
 )
-from cities.eligibility import check_application
-from cities.forms import ApplicationForm
+from applications.models import Application, ApplicationState
 from cohorts.models import Cohort
 
 
@@ -50,7 +50,7 @@ def cohort_list(request):
         for c in cohorts
     ]
     rows.sort(key=lambda r: not r["open"])
-    return render(request, "cities/apply/cohort_list.html", {"rows": rows})
+    return render(request, "applications/cohort_list.html", {"rows": rows})
 
 
 def _own_application(request, pk):
@@ -75,7 +75,7 @@ def _apply_errors(form, error):
 
 def _form_page(request, form, cohort, application=None, status=200):
     instance = form.instance
-    return render(request, "cities/apply/application_form.html", {
+    return render(request, "applications/application_form.html", {
         "form": form, "cohort": cohort, "application": application,
         "checks": check_application(application=instance),
         "window_open": window_is_open(cohort=cohort),
@@ -113,7 +113,7 @@ def start_application(request, cohort):
     cohort = get_object_or_404(Cohort, slug=cohort)
     if not request.user.is_authenticated:
         request.session[OPEN_SIGNUP_SESSION_KEY] = True
-        return render(request, "cities/apply/sign_up_first.html", {
+        return render(request, "applications/sign_up_first.html", {
             "cohort": cohort, "next": urlencode({"next": request.path}),
         })
     existing = Application.objects.filter(cohort=cohort, applicant=request.user).first()
@@ -144,7 +144,7 @@ def application_detail(request, pk):
     if not editable:
         if request.method == "POST":
             raise PermissionDenied
-        return render(request, "cities/apply/application_detail.html", {
+        return render(request, "applications/application_detail.html", {
             "application": application, "checks": check_application(application=application),
         })
     form = ApplicationForm(request.POST or None, request.FILES or None, instance=application)
@@ -170,7 +170,7 @@ def application_withdraw(request, pk):
         if application.state not in WITHDRAWABLE:
             messages.error(request, _("This application can no longer be withdrawn."))
             return redirect(application)
-        return render(request, "cities/apply/withdraw_confirm.html",
+        return render(request, "applications/withdraw_confirm.html",
                       {"application": application})
     try:
         withdraw_application(application=application, by=request.user)
@@ -199,7 +199,7 @@ def applications_mine(request):
         return redirect(f"{reverse('account_login')}?next={request.path}")
     applications = (Application.objects.filter(applicant=request.user)
                     .select_related("cohort").order_by("-created_at"))
-    return render(request, "cities/apply/mine.html", {"applications": applications})
+    return render(request, "applications/mine.html", {"applications": applications})
 
 
 

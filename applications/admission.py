@@ -1,5 +1,7 @@
 """Admission: an accepted application becomes a city enrolled in the cohort, with its mayor
-and proposed senior team invited in their roles."""
+and proposed senior team invited in their roles.
+
+Called by ``applications.lifecycle.accept_application`` (never the other way round)."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -9,12 +11,14 @@ from django_scopes import scopes_disabled
 
 from accounts.invitations import invite_member
 from accounts.models import Role
-from cities.applications import _require_staff, match_city
+from applications.guards import require_staff
+from applications.matching import match_city
+from cities.models import City
+from cohorts.models import Cohort, Enrollment
+from notifications.services import notify
 
 
 def _unique_slug(name):
-    from cities.models import City
-
     base = slugify(name)[:70] or "city"
     slug, n = base, 2
     while City.objects.filter(slug=slug).exists():
@@ -62,10 +66,7 @@ def admit_city(*, application, by, override_capacity=False):
     when the cohort is full unless ``override_capacity``, and when the city is already
     enrolled. Each invitee is told, with their invitation link. Returns the city.
     """
-    from cities.models import City
-    from cohorts.models import Cohort, Enrollment
-
-    _require_staff(by)
+    require_staff(by)
     cohort = Cohort.objects.select_for_update().get(pk=application.cohort_id)
     with scopes_disabled():
         city = application.city or match_city(
@@ -99,8 +100,6 @@ def admit_city(*, application, by, override_capacity=False):
 
 
 def _notify_invitees(invitations, application):
-    from notifications.services import notify
-
     for invitation in invitations:
         notify("application.invitation", recipients=[invitation.email], about=invitation,
                category="account", mandatory=True,

@@ -4,8 +4,8 @@ import pytest
 from django.test import Client
 from rest_framework.test import APIClient
 
-from cities import applications as domain
-from cities.application_models import Application, ApplicationState
+from applications import lifecycle as domain
+from applications.models import Application, ApplicationState
 from tests import factories
 
 pytestmark = pytest.mark.django_db

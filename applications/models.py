@@ -1,8 +1,8 @@
-"""A city's application to a cohort (imported by ``cities.models``).
+"""A city's application to a cohort.
 
 An application is **not** tenant data: the city it is for may not exist yet (it is created
 at admission), so ``Application`` has no ``ScopedManager``. Who may see it is decided by the
-applicant (their own) and program staff (all), in ``cities/applications.py`` and the views;
+applicant (their own) and program staff (all), in ``applications/lifecycle.py`` and the views;
 once admitted, ``city`` points at the matched or created ``City`` and the city-owned rows made
 from it (enrollment, memberships, invitations) are scoped as usual.
 """
@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
-from accounts.models import validate_time_zone
+from accounts.models import Role, validate_time_zone
 
 
 class ApplicationState(models.TextChoices):
@@ -140,8 +140,6 @@ class Application(models.Model):
     def team_members(self):
         """The proposed team for display: each member with ``role_label``, the role's name
         (the stored ``role`` is a code such as ``city_manager``)."""
-        from accounts.models import Role
-
         labels = dict(Role.choices)
         return [dict(member, role_label=labels.get(member.get("role"), member.get("role") or ""))
                 for member in self.team or []]

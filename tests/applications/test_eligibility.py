@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from cities.eligibility import check_eligibility, is_eligible
+from applications.eligibility import check_eligibility, is_eligible
 from tests import factories
 
 
@@ -101,7 +101,7 @@ class TestEligibilityAPI:
     def test_has_its_own_throttle(self, client, settings):
         from django.core.cache import cache
 
-        from cities.application_api import EligibilityView
+        from applications.api import EligibilityView
         assert EligibilityView.throttle_scope == "eligibility"
         cache.clear()
         rates = dict(settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"], eligibility="2/minute")

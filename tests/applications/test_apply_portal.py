@@ -8,8 +8,8 @@ from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from accounts.adapters import OPEN_SIGNUP_SESSION_KEY
-from cities import applications as domain
-from cities.application_models import Application, ApplicationState
+from applications import lifecycle as domain
+from applications.models import Application, ApplicationState
 from tests import factories
 
 pytestmark = pytest.mark.django_db
