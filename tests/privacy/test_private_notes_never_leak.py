@@ -22,8 +22,8 @@ from django.test import Client
 from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
+from applications import lifecycle as application_domain
 from applications.models import Application
-from cities import applications as application_domain
 from cities.models import City
 from coaching.actions import create_action_item
 from coaching.checkins import log_checkin
