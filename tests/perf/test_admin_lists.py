@@ -6,9 +6,9 @@ import pytest
 from django.contrib import admin
 from django.contrib.admin import ModelAdmin
 
+from applications.models import Application
 from caching.data_versions import ALL
 from caching.versioned_cache import bump
-from cities.application_models import Application
 from coaching.models import CheckIn
 from tests import factories
 
