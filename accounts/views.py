@@ -7,7 +7,6 @@ from django.views.decorators.http import require_http_methods
 
 from accounts.adapters import INVITATION_SESSION_KEY, OPEN_SIGNUP_SESSION_KEY
 from accounts.invitations import accept_invitation, find_open_invitation
-from applications.lifecycle import has_applied
 from cities.access import home_city_for, is_coach
 
 
@@ -23,8 +22,10 @@ def home(request):
     city = home_city_for(user)
     if city is not None:
         return redirect(city.get_absolute_url())
-    if request.session.get(OPEN_SIGNUP_SESSION_KEY) or has_applied(user):
-        return redirect("apply:mine")  # an applicant, back to their applications
+    # An applicant, back to their applications (asked through the reverse relation: accounts
+    # sits below applications and imports nothing of it).
+    if request.session.get(OPEN_SIGNUP_SESSION_KEY) or user.applications.exists():
+        return redirect("apply:mine")
     return render(request, "accounts/no_city.html")
 
 

@@ -56,11 +56,6 @@ def can_view_application(*, user, application):
     return user.is_staff or application.applicant_id == user.pk
 
 
-def has_applied(user):
-    """True when ``user`` has started at least one application."""
-    return Application.objects.filter(applicant=user).exists()
-
-
 def visible_applications(*, user):
     """The applications ``user`` may see: their own, or all for staff."""
     queryset = Application.objects.select_related("cohort", "applicant", "city")
