@@ -3,12 +3,12 @@
 from django.shortcuts import render
 from django_scopes import scopes_disabled
 
-from accounts.decorators import staff_required
 from audit.activity import recent_changes, tracked_kinds
+from cities.doors import rule_required
 from cities.models import City
 
 
-@staff_required
+@rule_required("is_program_staff", obj=None)
 def activity(request):
     """Who changed what, newest first; filter by city and by kind of record."""
     with scopes_disabled():

@@ -4,7 +4,7 @@ from rest_framework import viewsets
 from rest_framework.exceptions import NotFound
 
 from cities.access import cities_visible_to
-from cities.rules import can_view_city
+from cities.doors import allows
 from cities.serializers import CitySerializer
 
 
@@ -17,10 +17,14 @@ class CityAPIMixin:
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
-        if "city" not in kwargs:
+        self.enter_city(request)
+
+    def enter_city(self, request):
+        """The tenant door of the API (``cities.doors.RulePermission`` calls it first)."""
+        if "city" not in self.kwargs:
             return
         city = getattr(request._request, "city", None)
-        if city is None or not can_view_city(request.user, city):
+        if city is None or not allows("can_view_city", request.user, city):
             raise NotFound()
         request.city = city
 

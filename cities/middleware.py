@@ -14,8 +14,8 @@ from django.http import Http404
 from django.urls import Resolver404, resolve
 from django_scopes import scope, scopes_disabled
 
+from cities.doors import allows
 from cities.models import City
-from cities.rules import can_view_city
 
 CROSS_CITY_NAMESPACES = {"admin", "staff"}
 
@@ -51,7 +51,7 @@ class CityTenancyMiddleware:
         if city is None:
             raise Http404
         # The API authenticates inside DRF (tokens), so its views check access themselves.
-        if not is_api and not can_view_city(request.user, city):
+        if not is_api and not allows("can_view_city", request.user, city):
             raise Http404
         request.city = city
         with scope(city=city):

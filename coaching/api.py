@@ -7,11 +7,11 @@ get ``private_notes``. Writes go through the domain functions.
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, viewsets
-from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 
 from caching.api_cache import CachedCityListMixin
 from cities.api import CityNestedAPIMixin
+from cities.doors import allows, on_object, require, rule_permission
 from cities.people import CityPersonField
 from coaching import actions, checkins
 from coaching.models import (
@@ -23,7 +23,6 @@ from coaching.models import (
     Pillar,
     Rag,
 )
-from coaching.rules import can_log_checkin, can_manage_action_items, can_view_private_notes
 from common import api_inputs
 
 RATING_FIELDS = [f"{p.value}_{part}" for p in Pillar for part in ("rag", "why")]
@@ -114,10 +113,14 @@ class CheckInViewSet(CachedCityListMixin, CityNestedAPIMixin, mixins.CreateModel
     """A city's check-ins. The city's people see logged check-ins without private notes;
     the coach and staff see drafts and private notes, and log and edit check-ins."""
 
+    permission_classes = [rule_permission(
+        create="can_log_checkin", update="can_log_checkin", partial_update="can_log_checkin",
+    )]
+
     def _coaching(self):
         if getattr(self, "swagger_fake_view", False):
             return True  # the schema documents the coach's view (private notes included)
-        return can_view_private_notes(self.request.user, self.request.city)
+        return allows("can_view_private_notes", self.request.user, self.request.city)
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):  # the OpenAPI schema, no city
@@ -137,8 +140,6 @@ class CheckInViewSet(CachedCityListMixin, CityNestedAPIMixin, mixins.CreateModel
         return CheckInCoachSerializer if self._coaching() else CheckInSerializer
 
     def _save(self, request, checkin):
-        if not can_log_checkin(request.user, request.city):
-            raise PermissionDenied()
         data = CheckInInputSerializer(data=request.data, partial=checkin is not None,
                                       context=self.get_serializer_context())
         data.is_valid(raise_exception=True)
@@ -202,6 +203,11 @@ class ActionItemViewSet(CachedCityListMixin, CityNestedAPIMixin, mixins.CreateMo
     coach and staff change their status (``open``, ``done``, ``dropped``)."""
 
     serializer_class = ActionItemSerializer
+    permission_classes = [rule_permission(
+        create="can_manage_action_items",
+        update=on_object("can_update_action_item"),
+        partial_update=on_object("can_update_action_item"),
+    )]
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):  # the OpenAPI schema, no city
@@ -247,8 +253,8 @@ class ActionItemViewSet(CachedCityListMixin, CityNestedAPIMixin, mixins.CreateMo
             initiative = _initiative(request.city, values.pop("initiative"))
             values["initiative"] = initiative
         if values:
-            if not can_manage_action_items(request.user, request.city):
-                raise PermissionDenied()
+            # Changing what the item says is the coach's and staff's; its status, the owner's.
+            require("can_manage_action_items", request.user, request.city)
             item = actions.update_action_item(
                 item=item, by=request.user, title=values.get("title", item.title),
                 owner=values.get("owner", item.owner), due_on=values.get("due_on", item.due_on),

@@ -7,10 +7,11 @@ entered its scope. Views parse input and call the domain functions.
 from datetime import timedelta
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -18,6 +19,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.models import User
 from caching.page_cache import cache_page_per_person
+from cities.doors import allows, rule_required
 from cities.people import members_of
 from coaching import actions, checkins, key_moments
 from coaching.forms import (
@@ -28,21 +30,9 @@ from coaching.forms import (
 )
 from coaching.models import ActionItem, CheckIn, CheckInStatus, CoachAssignment, MayorRequest
 from coaching.portal import coaching_page_context
-from coaching.rules import (
-    can_answer_mayor_request,
-    can_log_checkin,
-    can_manage_action_items,
-    can_request_mayor_decision,
-    can_update_action_item,
-)
 from common.inputs import parse_id
 
 ACTION_ROWS = 3
-
-
-def _require(allowed):
-    if not allowed:
-        raise PermissionDenied
 
 
 def _members(city):
@@ -64,9 +54,33 @@ def _back(request, default):
 
 
 def _page_url(city):
-    from django.urls import reverse
-
     return reverse("coaching:page", kwargs={"city": city.slug})
+
+
+def _post_step(request, city, step, success, *, form=None, form_key=None):
+    """Every coaching form: run the domain ``step`` (given the form's cleaned data), say
+    ``success`` and go back; a refusal is shown on the form (the page again, 200) or, with
+    no form, as a message on the page one came from."""
+    if form is not None and not form.is_valid():
+        return coaching_page(request, city, forms={form_key: form})
+    try:
+        step(form.cleaned_data if form is not None else {})
+    except ValidationError as error:
+        if form is None:
+            messages.error(request, " ".join(error.messages))
+            return _back(request, _page_url(city))
+        form.add_error(None, error)
+        return coaching_page(request, city, forms={form_key: form})
+    messages.success(request, success)
+    return _back(request, _page_url(city))
+
+
+def _action_item(request, pk, **kwargs):
+    """The action item of the URL (404 if none), fetched once per request."""
+    if "_action_item" not in request.__dict__:
+        request._action_item = get_object_or_404(
+            ActionItem.objects.select_related("city"), pk=pk)
+    return request._action_item
 
 
 @cache_page_per_person()
@@ -133,10 +147,10 @@ def _checkin_form_page(request, city, checkin, form, action_forms, status=200):
     }, status=status)
 
 
+@rule_required("can_log_checkin")
 def checkin_new(request, city):
     """The quick logging form for a new check-in."""
     city = request.city
-    _require(can_log_checkin(request.user, city))
     members = _members(city)
     if request.method == "POST":
         draft = request.POST.get("intent") == "draft"
@@ -174,16 +188,14 @@ def _after_save(request, checkin, logged):
     return redirect(checkin.get_absolute_url())
 
 
+@rule_required("can_log_checkin", methods=("POST",))
 def checkin_detail(request, city, pk):
     """Coach and staff: edit the check-in. The city's people: read its shared part."""
     city = request.city
-    can_edit = can_log_checkin(request.user, city)
     queryset = checkins.checkins_visible_to(city=city, user=request.user).select_related(
         "coach").prefetch_related("attendees")
     checkin = get_object_or_404(queryset, pk=pk)
-    if not can_edit:
-        if request.method == "POST":
-            raise PermissionDenied
+    if not allows("can_log_checkin", request.user, city):
         items = checkin.action_items.select_related("owner").order_by("due_on", "pk")
         return render(request, "coaching/checkin_detail.html", {
             "city": city, "checkin": checkin, "items": items,
@@ -205,14 +217,13 @@ def checkin_detail(request, city, pk):
 
 
 @require_POST
+@rule_required("can_log_checkin")
 def checkin_autosave(request, city):
     """Save the draft as the coach types (called by ``static/js/checkin-autosave.js``).
 
     Answers JSON: ``{id, url, saved_at}``, or ``{errors}`` with a message per field.
     """
     city = request.city
-    if not can_log_checkin(request.user, city):
-        raise PermissionDenied
     checkin = None
     if request.POST.get("checkin"):
         pk = parse_id(request.POST["checkin"])
@@ -246,29 +257,25 @@ def checkin_autosave(request, city):
 # --- action items ------------------------------------------------------------------------
 
 @require_POST
+@rule_required("can_manage_action_items")
 def action_item_create(request, city):
     """Add an action item on its own (not in a check-in)."""
     city = request.city
-    _require(can_manage_action_items(request.user, city))
     form = ActionItemForm(request.POST, owners=_owners(city), prefix="item",
                           initiatives=actions.city_initiatives(city=city))
-    if form.is_valid():
-        try:
-            actions.create_action_item(city=city, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("Action added."))
-            return _back(request, _page_url(city))
-    return coaching_page(request, city, forms={"item_form": form})
+    return _post_step(
+        request, city,
+        lambda values: actions.create_action_item(city=city, by=request.user, **values),
+        _("Action added."), form=form, form_key="item_form",
+    )
 
 
 @require_POST
+@rule_required("can_update_action_item", obj=_action_item)
 def action_item_update(request, city, pk):
     """Mark an action item done, dropped or open again (``intent``)."""
     city = request.city
-    item = get_object_or_404(ActionItem.objects.select_related("city"), pk=pk)
-    _require(can_update_action_item(request.user, item))
+    item = _action_item(request, pk)
     steps = {
         "done": (actions.complete_action_item, _("Action marked done.")),
         "drop": (actions.drop_action_item, _("Action dropped.")),
@@ -278,49 +285,45 @@ def action_item_update(request, city, pk):
     if step is None:
         messages.error(request, _("Choose done, drop or reopen."))
         return _back(request, _page_url(city))
-    try:
-        step[0](item=item, by=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, step[1])
-    return _back(request, _page_url(city))
+    return _post_step(request, city, lambda values: step[0](item=item, by=request.user),
+                      step[1])
 
 
 # --- the mayor's key moments -------------------------------------------------------------
 
 @require_POST
+@rule_required("can_request_mayor_decision")
 def mayor_request_create(request, city):
     """The coach asks the mayor for a decision or direction."""
     city = request.city
-    _require(can_request_mayor_decision(request.user, city))
-    form = MayorRequestForm(request.POST, prefix="ask")
-    if form.is_valid():
-        try:
-            key_moments.request_mayor_decision(city=city, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("Your request was sent to the mayor."))
-            return _back(request, _page_url(city))
-    return coaching_page(request, city, forms={"ask_form": form})
+    return _post_step(
+        request, city,
+        lambda values: key_moments.request_mayor_decision(city=city, by=request.user, **values),
+        _("Your request was sent to the mayor."),
+        form=MayorRequestForm(request.POST, prefix="ask"), form_key="ask_form",
+    )
+
+
+def _mayor_request(request, pk, **kwargs):
+    """The request to the mayor of the URL (404 if none), fetched once per request."""
+    if "_mayor_request" not in request.__dict__:
+        request._mayor_request = get_object_or_404(
+            MayorRequest.objects.select_related("city"), pk=pk)
+    return request._mayor_request
 
 
 @require_POST
+@rule_required("can_answer_mayor_request",
+               obj=lambda request, **kwargs: _mayor_request(request, **kwargs).city)
 def mayor_request_answer(request, city, pk):
     """The mayor answers a request; the answer is recorded for the city's timeline."""
     city = request.city
-    mayor_request = get_object_or_404(MayorRequest.objects.select_related("city"), pk=pk)
-    _require(can_answer_mayor_request(request.user, city))
-    form = MayorAnswerForm(request.POST, prefix=f"answer-{pk}")
-    if form.is_valid():
-        try:
-            key_moments.answer_mayor_request(
-                request=mayor_request, by=request.user, answer=form.cleaned_data["answer"]
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("Thank you — your answer was sent to the coach."))
-            return _back(request, _page_url(city))
-    return coaching_page(request, city, forms={f"answer_form_{pk}": form})
+    mayor_request = _mayor_request(request, pk)
+    return _post_step(
+        request, city,
+        lambda values: key_moments.answer_mayor_request(
+            request=mayor_request, by=request.user, answer=values["answer"]),
+        _("Thank you — your answer was sent to the coach."),
+        form=MayorAnswerForm(request.POST, prefix=f"answer-{pk}"),
+        form_key=f"answer_form_{pk}",
+    )

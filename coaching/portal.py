@@ -6,6 +6,7 @@ Each function costs a fixed number of queries whatever the number of check-ins o
 from django.utils import timezone
 
 from accounts.models import User
+from cities.doors import allows
 from coaching.actions import city_initiatives, possible_owner_ids
 from coaching.cadence import cadence_for, with_cadence_facts
 from coaching.checkins import checkins_visible_to
@@ -15,12 +16,6 @@ from coaching.models import (
     ActionItemStatus,
     CoachAssignment,
     MayorRequest,
-)
-from coaching.rules import (
-    can_answer_mayor_request,
-    can_log_checkin,
-    can_manage_action_items,
-    can_request_mayor_decision,
 )
 
 HISTORY_SHOWN = 10  # the latest check-ins on the coaching page, until all are asked for
@@ -57,7 +52,7 @@ def coaching_page_context(*, request, city, forms, all_open=False, all_history=F
     latest :data:`HISTORY_SHOWN` check-ins, or up to :data:`HISTORY_LIMIT` with
     ``all_history``."""
     user = request.user
-    coaching = can_log_checkin(user, city)
+    coaching = allows("can_log_checkin", user, city)
     checkins = checkins_visible_to(city=city, user=user).select_related(
         "coach"
     ).prefetch_related("attendees").defer("private_notes")
@@ -77,13 +72,13 @@ def coaching_page_context(*, request, city, forms, all_open=False, all_history=F
         MayorRequest.objects.filter(city=city).select_related("requested_by", "answered_by")
         .order_by("answered_at", "deadline", "-pk")
     )
-    is_mayor = can_answer_mayor_request(user, city)
+    is_mayor = allows("can_answer_mayor_request", user, city)
     for mayor_request in requests:
         if is_mayor and not mayor_request.is_answered:
             mayor_request.answer_form = forms.get(f"answer_form_{mayor_request.pk}") or (
                 MayorAnswerForm(prefix=f"answer-{mayor_request.pk}")
             )
-    can_manage = can_manage_action_items(user, city)
+    can_manage = allows("can_manage_action_items", user, city)
     for item in items:
         item.can_update = can_manage or item.owner_id == user.pk
     owners = User.objects.none()
@@ -103,20 +98,21 @@ def coaching_page_context(*, request, city, forms, all_open=False, all_history=F
         "upcoming": upcoming_checkin(city=city),
         "can_log": coaching,
         "can_manage_items": can_manage,
-        "can_ask_mayor": can_request_mayor_decision(user, city),
+        "can_ask_mayor": allows("can_request_mayor_decision", user, city),
         "is_mayor": is_mayor,
         "item_form": forms.get("item_form")
         or (ActionItemForm(owners=owners, prefix="item", initiatives=city_initiatives(city=city))
          if can_manage else None),
         "ask_form": forms.get("ask_form")
-        or (MayorRequestForm(prefix="ask") if can_request_mayor_decision(user, city) else None),
+        or (MayorRequestForm(prefix="ask")
+            if allows("can_request_mayor_decision", user, city) else None),
     }
 
 
 def city_home_context(*, request, city):
     """The coaching card of the city home: the :data:`HOME_ITEMS_LIMIT` open action items
     due soonest and open requests to the mayor (with the answer form for the mayor)."""
-    is_mayor = can_answer_mayor_request(request.user, city)
+    is_mayor = allows("can_answer_mayor_request", request.user, city)
     requests = list(
         MayorRequest.objects.filter(city=city, answered_at__isnull=True)
         .select_related("requested_by").order_by("deadline", "pk")
@@ -125,7 +121,7 @@ def city_home_context(*, request, city):
         for mayor_request in requests:
             mayor_request.answer_form = MayorAnswerForm(prefix=f"answer-{mayor_request.pk}")
     items = open_action_items(city=city, limit=HOME_ITEMS_LIMIT + 1)
-    can_manage = can_manage_action_items(request.user, city)
+    can_manage = allows("can_manage_action_items", request.user, city)
     for item in items:
         item.can_update = can_manage or item.owner_id == request.user.pk
     return {

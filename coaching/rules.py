@@ -1,4 +1,4 @@
-"""Who may do what in coaching, as ``rules`` predicates named for what they allow.
+"""Who may do what in coaching, registered once by name (``cities.doors``).
 
 The city's coach and program staff run coaching (log check-ins, read private notes, create
 action items, ask the mayor); the city's people read the shared part; the owner of an
@@ -7,14 +7,9 @@ action item may mark it done; only the city's mayor answers a request to the may
 
 import rules
 
-from cities.rules import (
-    can_view_city,
-    is_city_coach,
-    is_city_mayor,
-    is_program_staff,
-)
-
-can_coach_city = is_program_staff | is_city_coach
+from cities.access import is_coach
+from cities.doors import declare
+from cities.rules import coaches_city, is_city_mayor, is_program_staff, sees_city
 
 
 @rules.predicate
@@ -24,23 +19,22 @@ def is_action_item_owner(user, item):
 
 @rules.predicate
 def coaches_item_city(user, item):
-    return bool(item is not None and can_coach_city(user, item.city))
+    return bool(item is not None and coaches_city(user, item.city))
 
 
-can_view_coaching = can_view_city
-can_log_checkin = can_coach_city
-can_view_private_notes = can_coach_city
-can_manage_action_items = can_coach_city
-can_update_action_item = coaches_item_city | is_action_item_owner
-can_request_mayor_decision = can_coach_city
-can_answer_mayor_request = is_city_mayor
-can_watch_cadence = is_program_staff
+@rules.predicate
+def coaches_any_city(user):
+    return bool(user.is_authenticated and is_coach(user))
 
-rules.add_rule("can_view_coaching", can_view_coaching)
-rules.add_rule("can_log_checkin", can_log_checkin)
-rules.add_rule("can_view_private_notes", can_view_private_notes)
-rules.add_rule("can_manage_action_items", can_manage_action_items)
-rules.add_rule("can_update_action_item", can_update_action_item)
-rules.add_rule("can_request_mayor_decision", can_request_mayor_decision)
-rules.add_rule("can_answer_mayor_request", can_answer_mayor_request)
-rules.add_rule("can_watch_cadence", can_watch_cadence)
+
+declare(
+    can_open_coach_home=is_program_staff | coaches_any_city,
+    can_view_coaching=sees_city,
+    can_log_checkin=coaches_city,
+    can_view_private_notes=coaches_city,
+    can_manage_action_items=coaches_city,
+    can_update_action_item=coaches_item_city | is_action_item_owner,
+    can_request_mayor_decision=coaches_city,
+    can_answer_mayor_request=is_city_mayor,
+    can_watch_cadence=is_program_staff,
+)

@@ -5,10 +5,9 @@ from django.shortcuts import render
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
-from accounts.decorators import role_required, staff_required
 from caching.data_versions import ALL, city_version, model_version
 from caching.page_cache import cache_page_per_person
-from cities.access import is_coach
+from cities.doors import rule_required
 from coaching import cadence
 from coaching.models import CoachAssignment, Pillar
 
@@ -23,7 +22,7 @@ def _coached_city_versions(request):
                 *(city_version(pk) for pk in sorted(set(city_ids)))]
 
 
-@role_required(lambda user: user.is_staff or is_coach(user))
+@rule_required("can_open_coach_home", obj=None)
 @cache_page_per_person(_coached_city_versions)
 def coach_home(request):
     """A coach's cities with their last and next check-in, open and overdue action items and
@@ -41,7 +40,7 @@ def coach_home(request):
     })
 
 
-@staff_required
+@rule_required("can_watch_cadence", obj=None)
 def cadence_watch(request):
     """Staff: every coached city against its cadence, the most overdue first."""
     today = timezone.localdate()

@@ -4,11 +4,12 @@ States are never edited here: they change only through the domain functions.
 """
 
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from audit.admin_log import record_admin_action
+from cities.doors import allows
 from common.admin_inlines import LabelledTabularInline
 from showcases.library import approve_publication
 from showcases.models import Evidence, Feedback, Showcase, ShowcaseRound, ShowcaseSlot
@@ -54,13 +55,18 @@ class ShowcaseAdmin(SimpleHistoryAdmin):
     def has_add_permission(self, request):
         return False
 
-    @admin.action(description=_("Publish to the practice library (city has agreed)"))
+    def has_approve_publication_permission(self, request):
+        """The admin's door for the action: the rule that names who approves."""
+        return allows("can_approve_publication", request.user)
+
+    @admin.action(description=_("Publish to the practice library (city has agreed)"),
+                  permissions=["approve_publication"])
     def approve_for_library(self, request, queryset):
         published = 0
         for showcase in queryset.select_related("city"):
             try:
                 approve_publication(showcase=showcase, by=request.user)
-            except (ValidationError, PermissionDenied) as error:
+            except ValidationError as error:
                 text = "; ".join(getattr(error, "messages", [str(error)]))
                 self.message_user(request, f"{showcase}: {text}", messages.WARNING)
             else:

@@ -7,15 +7,14 @@ from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.parsers import MultiPartParser
-from rest_framework.permissions import BasePermission, IsAuthenticated
 from rest_framework.response import Response
 
 from caching.api_cache import CachedCityListMixin
 from cities.api import CityNestedAPIMixin
+from cities.doors import rule_permission
 from showcases import evidence as evidence_domain
 from showcases import library, workflow
 from showcases.models import Evidence, Feedback, Message, Showcase, ShowcaseRound
-from showcases.rules import can_view_library
 
 
 class EvidenceSerializer(serializers.ModelSerializer):
@@ -107,6 +106,14 @@ class ShowcaseViewSet(CachedCityListMixin, CityNestedAPIMixin, mixins.ListModelM
     ``publication``), each allowed to the people the program allows."""
 
     queryset = Showcase.objects.none()  # for the schema; requests use get_queryset()
+    permission_classes = [rule_permission(
+        create="can_draft_showcase", update="can_draft_showcase",
+        partial_update="can_draft_showcase", submit="can_draft_showcase",
+        resubmit="can_draft_showcase", evidence="can_draft_showcase",
+        feedback="can_give_showcase_feedback", accept="can_give_showcase_feedback",
+        present="can_present_showcase", messages="can_discuss_showcase",
+        publication="can_consent_to_publication",
+    )]
 
     def get_queryset(self):
         showcases = Showcase.objects.select_related("city", "round").order_by("-updated_at", "-pk")
@@ -211,11 +218,6 @@ class ShowcaseViewSet(CachedCityListMixin, CityNestedAPIMixin, mixins.ListModelM
         return self._done(showcase)
 
 
-class CanViewLibrary(BasePermission):
-    def has_permission(self, request, view):
-        return bool(can_view_library(request.user))
-
-
 class LibraryShowcaseSerializer(ShowcaseSerializer):
     city = serializers.CharField(source="city.name")
     country = serializers.CharField(source="city.country")
@@ -238,7 +240,7 @@ class LibraryViewSet(viewsets.ReadOnlyModelViewSet):
     country), for anyone taking part in the program."""
 
     serializer_class = LibraryShowcaseSerializer
-    permission_classes = [IsAuthenticated, CanViewLibrary]
+    permission_classes = [rule_permission("can_view_library")]
 
     def get_queryset(self):
         params = self.request.query_params

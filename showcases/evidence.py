@@ -12,14 +12,13 @@ import zipfile
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
 from showcases.models import Evidence, EvidenceKind
-from showcases.rules import can_draft_showcase
 from showcases.workflow import EDITABLE_STATES
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
@@ -131,8 +130,6 @@ def validate_evidence_file(*, upload):
 
 
 def _check_may_add(showcase, by):
-    if not can_draft_showcase(by, showcase.city):
-        raise PermissionDenied(_("Only the city's team adds evidence."))
     if showcase.state not in EDITABLE_STATES:
         raise ValidationError({"file": _(
             "Evidence can be added while the showcase is a draft or back with the team."
@@ -176,8 +173,6 @@ def attach_evidence(*, showcase, by, upload=None, url="", title=""):
 def remove_evidence(*, evidence, by):
     """Remove a piece of evidence (and its stored file) while the team may still edit."""
     showcase = evidence.showcase
-    if not can_draft_showcase(by, showcase.city):
-        raise PermissionDenied
     if showcase.state not in EDITABLE_STATES:
         raise ValidationError({"evidence": _("Evidence can be removed only while you edit.")})
     name = evidence.file.name if evidence.file else ""

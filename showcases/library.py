@@ -5,7 +5,7 @@ unpublishes it at once. The library looks across cities, so its queries run with
 explicitly disabled and only ever return published showcases.
 """
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
@@ -17,7 +17,6 @@ from django_scopes import scopes_disabled
 from cities.people import program_staff, senior_team_of
 from cities.places import country_code
 from showcases.models import Evidence, EvidenceKind, Showcase, State
-from showcases.rules import can_approve_publication, can_consent_to_publication
 from showcases.workflow import _save, _tell
 
 PUBLISHABLE_STATES = {State.ACCEPTED, State.PRESENTED}
@@ -34,8 +33,6 @@ SIZE_BANDS = [
 @transaction.atomic
 def opt_in_publication(*, showcase, by):
     """The city agrees to share the showcase in the library; staff are asked to approve."""
-    if not can_consent_to_publication(by, showcase.city):
-        raise PermissionDenied(_("Only the city's team decides to share a showcase."))
     if showcase.publication_consent:
         return showcase
     _save(showcase, "publication consent given", publication_consent=True)
@@ -47,8 +44,6 @@ def opt_in_publication(*, showcase, by):
 @transaction.atomic
 def approve_publication(*, showcase, by):
     """Staff publish a showcase the city agreed to share (accepted or presented only)."""
-    if not can_approve_publication(by):
-        raise PermissionDenied(_("Only program staff approve publication."))
     if not showcase.publication_consent:
         raise ValidationError({"publication_consent": _(
             "The city has not agreed to share this showcase."
@@ -67,8 +62,6 @@ def approve_publication(*, showcase, by):
 @transaction.atomic
 def withdraw_publication(*, showcase, by):
     """The city withdraws its consent: the showcase leaves the library at once."""
-    if not can_consent_to_publication(by, showcase.city):
-        raise PermissionDenied(_("Only the city's team decides to share a showcase."))
     was_published = showcase.is_published
     _save(showcase, "publication consent withdrawn", publication_consent=False,
           published_at=None, publication_approved_by=None)

@@ -9,16 +9,15 @@ from django.http import Http404
 from django.shortcuts import render
 from django_scopes import scopes_disabled
 
-from accounts.decorators import role_required
+from cities.doors import rule_required
 from showcases import library
 from showcases.forms import LibraryFilterForm
 from showcases.models import Evidence, EvidenceKind
-from showcases.rules import can_view_library
 from showcases.views import serve_evidence_file
 
 PAGE_SIZE = 20
 
-library_required = role_required(can_view_library)
+library_required = rule_required("can_view_library", obj=None)
 
 
 @library_required

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_scopes import scopes_disabled
 
-from accounts.decorators import staff_required
+from cities.doors import rule_required
 from cohorts.models import Enrollment
 from showcases import library, scheduling
 from showcases.forms import ScheduleForm, add_errors
@@ -56,7 +56,7 @@ def _context(forms=None):
     }
 
 
-@staff_required
+@rule_required("is_program_staff", obj=None)
 def staff_showcases(request):
     """Accepted showcases to schedule, showcase sessions with their slots, and the
     showcases cities agreed to share that wait for approval."""
@@ -64,7 +64,7 @@ def staff_showcases(request):
         return render(request, "showcases/staff.html", _context())
 
 
-@staff_required
+@rule_required("can_schedule_showcases", obj=None)
 @require_POST
 def staff_schedule(request, pk):
     with scopes_disabled():
@@ -88,7 +88,7 @@ def staff_schedule(request, pk):
                       status=400)
 
 
-@staff_required
+@rule_required("can_approve_publication", obj=None)
 @require_POST
 def staff_publish(request, pk):
     with scopes_disabled():

@@ -5,9 +5,8 @@ entered its scope; these views read, call a domain function and render. Permissi
 refusals inside a visible city are 403; anything of another city is 404.
 """
 
-import rules
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -15,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from caching.page_cache import cache_page_per_person
+from cities.doors import allows, rule_required
 from showcases import evidence as evidence_domain
 from showcases import library, workflow
 from showcases.forms import EvidenceForm, FeedbackForm, MessageForm, ShowcaseForm, add_errors
@@ -22,13 +22,27 @@ from showcases.models import Evidence, EvidenceKind, Showcase, ShowcaseRound, Sh
 
 
 def _showcase(request, pk):
-    return get_object_or_404(Showcase.objects.select_related("city", "round"), pk=pk)
+    """The showcase of the URL (404 if none), fetched once per request."""
+    if "_showcase" not in request.__dict__:
+        request._showcase = get_object_or_404(
+            Showcase.objects.select_related("city", "round"), pk=pk)
+    return request._showcase
+
+
+def _showcase_city(request, pk, **kwargs):
+    """The object of the door's rule: the showcase's city (404 first for no such showcase)."""
+    return _showcase(request, pk).city
+
+
+def _door(rule):
+    """The door of a page about one showcase: ``rule`` about the showcase's city."""
+    return rule_required(rule, obj=_showcase_city)
 
 
 def _permissions(user, city):
     names = ["can_draft_showcase", "can_give_showcase_feedback", "can_discuss_showcase",
              "can_present_showcase", "can_consent_to_publication"]
-    return {name: rules.test_rule(name, user, city) for name in names}
+    return {name: allows(name, user, city) for name in names}
 
 
 def serve_evidence_file(evidence):
@@ -69,8 +83,6 @@ def showcase_list(request, city):
 
 def _edit(request, showcase=None):
     city = request.city
-    if not rules.test_rule("can_draft_showcase", request.user, city):
-        raise PermissionDenied
     if showcase is not None and showcase.state not in workflow.EDITABLE_STATES:
         messages.warning(request, _("This showcase is with the coach; you can edit it once "
                                     "feedback is given."))
@@ -91,10 +103,12 @@ def _edit(request, showcase=None):
     }, status=400 if form.errors else 200)
 
 
+@rule_required("can_draft_showcase")
 def showcase_new(request, city):
     return _edit(request)
 
 
+@_door("can_draft_showcase")
 def showcase_edit(request, city, pk):
     return _edit(request, _showcase(request, pk))
 
@@ -146,33 +160,36 @@ def _transition(request, pk, function, done):
 
 
 @require_POST
+@_door("can_draft_showcase")
 def showcase_submit(request, city, pk):
     return _transition(request, pk, workflow.submit_showcase,
                        _("Submitted. Your coach has been told."))
 
 
 @require_POST
+@_door("can_draft_showcase")
 def showcase_resubmit(request, city, pk):
     return _transition(request, pk, workflow.resubmit,
                        _("Resubmitted. Your coach has been told."))
 
 
 @require_POST
+@_door("can_give_showcase_feedback")
 def showcase_accept(request, city, pk):
     return _transition(request, pk, workflow.accept_showcase,
                        _("Accepted. The team has been told."))
 
 
 @require_POST
+@_door("can_present_showcase")
 def showcase_present(request, city, pk):
     return _transition(request, pk, workflow.present_showcase, _("Marked as presented."))
 
 
+@_door("can_give_showcase_feedback")
 def showcase_feedback(request, city, pk):
     """The coach's structured feedback form (and, with the box ticked, a revision request)."""
     showcase = _showcase(request, pk)
-    if not rules.test_rule("can_give_showcase_feedback", request.user, request.city):
-        raise PermissionDenied
     form = FeedbackForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -188,11 +205,10 @@ def showcase_feedback(request, city, pk):
 
 
 @require_POST
+@_door("can_discuss_showcase")
 def showcase_message(request, city, pk):
     showcase = _showcase(request, pk)
     form = MessageForm(request.POST)
-    if not rules.test_rule("can_discuss_showcase", request.user, request.city):
-        raise PermissionDenied
     if form.is_valid():
         try:
             workflow.post_message(showcase=showcase, by=request.user, **form.cleaned_data)
@@ -205,6 +221,7 @@ def showcase_message(request, city, pk):
 
 
 @require_POST
+@_door("can_consent_to_publication")
 def showcase_publication(request, city, pk):
     """The city agrees to share the showcase in the library, or withdraws its consent."""
     showcase = _showcase(request, pk)
@@ -222,11 +239,10 @@ def showcase_publication(request, city, pk):
     return redirect(showcase)
 
 
+@_door("can_draft_showcase")
 def evidence_add(request, city, pk):
     """Add a file (checked by its content) or a link to a showcase."""
     showcase = _showcase(request, pk)
-    if not rules.test_rule("can_draft_showcase", request.user, request.city):
-        raise PermissionDenied
     form = EvidenceForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -251,6 +267,7 @@ def evidence_download(request, city, pk, evidence_id):
 
 
 @require_POST
+@_door("can_draft_showcase")
 def evidence_remove(request, city, pk, evidence_id):
     evidence = get_object_or_404(
         Evidence.objects.select_related("showcase__city"), pk=evidence_id, showcase_id=pk

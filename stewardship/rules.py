@@ -3,6 +3,7 @@
 import rules
 
 from cities.access import city_access
+from cities.doors import declare
 from cities.rules import is_program_staff
 
 
@@ -12,8 +13,7 @@ def is_city_admin(user, city):
     return city_access(user, city).is_admin
 
 
-can_request_city_export = is_city_admin
-can_view_city_exports = is_city_admin | is_program_staff
-
-rules.add_rule("can_request_city_export", can_request_city_export)
-rules.add_rule("can_view_city_exports", can_view_city_exports)
+declare(
+    can_request_city_export=is_city_admin,
+    can_view_city_exports=is_city_admin | is_program_staff,
+)

@@ -1,16 +1,16 @@
 """Data stewardship pages: a city's exports, and a person's account deletion."""
 
-import rules
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from cities.doors import allows, rule_required
 from stewardship.deletion import cities_left_without_admin, delete_account
 from stewardship.exports import KEEP_FOR, is_downloadable, is_stuck, request_city_export
 from stewardship.forms import DeleteAccountForm
@@ -19,15 +19,11 @@ from stewardship.models import CityExport, ExportStatus
 LISTED = 20
 
 
-def _check_may_view(request):
-    if not rules.test_rule("can_view_city_exports", request.user, request.city):
-        raise PermissionDenied
-
-
 @require_http_methods(["GET", "POST"])
+@rule_required("can_view_city_exports")
+@rule_required("can_request_city_export", methods=("POST",))
 def exports(request, city):
     """The city's data export: ask for a new one, see past ones, download a ready one."""
-    _check_may_view(request)
     if request.method == "POST":
         try:
             request_city_export(city=request.city, user=request.user)
@@ -65,14 +61,14 @@ def exports(request, city):
             "pending": any(
                 r["export"].status == ExportStatus.PENDING and not r["stuck"] for r in rows
             ),
-            "can_request": rules.test_rule("can_request_city_export", request.user, request.city),
+            "can_request": allows("can_request_city_export", request.user, request.city),
         },
     )
 
 
+@rule_required("can_view_city_exports")
 def download(request, city, pk):
     """A ready archive, for the city's administrators and staff only, as an attachment."""
-    _check_may_view(request)
     export = get_object_or_404(CityExport, pk=pk, city=request.city)
     if not is_downloadable(export):
         raise Http404

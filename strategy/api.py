@@ -3,15 +3,15 @@
 from django.core.exceptions import ValidationError
 from django.http import FileResponse
 from django.utils.text import slugify
-from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import status
-from rest_framework.exceptions import NotFound, PermissionDenied
+from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from cities.api import CityNestedAPIMixin
+from cities.doors import rule_permission
 from strategy import editing
 from strategy.api_schema import (
     ConflictSerializer,
@@ -22,7 +22,6 @@ from strategy.api_schema import (
 from strategy.models import DocumentKind, DocumentStatus
 from strategy.pdf import is_stuck, request_document
 from strategy.progress import strategy_progress
-from strategy.rules import can_edit_strategy
 from strategy.snapshot import load_strategy, sections, snapshot_strategy
 
 
@@ -61,6 +60,8 @@ class StrategyAPIView(CityNestedAPIMixin, APIView):
     ``{"section": "vision" | "component-<key>", "revision": 7, "fields": {...}}``.
     A conflicting edit answers 409 with both versions and changes nothing."""
 
+    permission_classes = [rule_permission(patch="can_edit_strategy")]
+
     @extend_schema(summary="Read the city's current strategy", responses=StrategySerializer)
     def get(self, request, city):
         return Response(strategy_payload(_strategy(request)))
@@ -69,8 +70,6 @@ class StrategyAPIView(CityNestedAPIMixin, APIView):
                    request=StrategyPatchSerializer,
                    responses={200: StrategySerializer, 409: ConflictSerializer})
     def patch(self, request, city):
-        if not can_edit_strategy(request.user, request.city):
-            raise PermissionDenied(_("Only the city's senior team may edit the strategy."))
         strategy = _strategy(request)
         data = request.data if isinstance(request.data, dict) else {}
         fields = data.get("fields")

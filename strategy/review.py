@@ -1,13 +1,12 @@
 """The mayor's review: drafting → in review (a frozen version) → changes requested | approved."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cities.people import mayors_of, senior_team_of
-from cities.rules import is_city_mayor, is_city_senior_team
 from notifications.services import notify
 from strategy.editing import EDITABLE_STATES
 from strategy.models import (
@@ -40,10 +39,9 @@ def waiting_version(strategy):
 def submit_for_review(*, strategy, user):
     """Freeze the strategy as a new version and send it to the mayor.
 
-    Only the city's senior team may submit, and only a strategy being drafted or revised.
+    Only a strategy being drafted or revised (who may submit: the door's
+    ``can_submit_strategy``).
     """
-    if not is_city_senior_team(user, strategy.city):
-        raise PermissionDenied(_("Only the city's senior team may submit the strategy."))
     locked = Strategy.objects.select_for_update().get(pk=strategy.pk)
     if locked.state not in EDITABLE_STATES:
         raise ValidationError({"__all__": [_("This strategy is not being drafted; there is "
@@ -63,8 +61,6 @@ def submit_for_review(*, strategy, user):
 
 
 def _decide(*, strategy, user, decision, comment):
-    if not is_city_mayor(user, strategy.city):
-        raise PermissionDenied(_("Only the city's mayor may decide on the strategy."))
     locked = Strategy.objects.select_for_update().get(pk=strategy.pk)
     version = waiting_version(locked)
     if locked.state != StrategyState.IN_REVIEW or version is None:

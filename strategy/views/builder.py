@@ -1,6 +1,5 @@
 """The guided builder: one step per part, progress, saves that never overwrite silently."""
 
-import rules
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, JsonResponse
@@ -10,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from caching.page_cache import cache_page_per_person
+from cities.doors import allows
 from common.inputs import InputError, load_json
 from strategy import editing
 from strategy.defaults import readable_component, readable_template
@@ -24,7 +24,8 @@ from strategy.models import Frequency, Initiative, Metric, StrategyVersion
 from strategy.roadmap import roadmap_svg, roadmap_table
 from strategy.views.common import (
     current_loaded_strategy,
-    require,
+    door,
+    once,
     section_comments,
     step_url,
     strategy_context,
@@ -40,7 +41,7 @@ def overview(request, city):
     if strategy is None:
         return render(request, "strategy/overview.html", {
             "city": request.city, "strategy": None,
-            "can_start": rules.test_rule("can_edit_strategy", request.user, request.city),
+            "can_start": allows("can_edit_strategy", request.user, request.city),
         })
     context = strategy_context(request, strategy)
     context["latest_version"] = (
@@ -50,8 +51,8 @@ def overview(request, city):
 
 
 @require_POST
+@door("can_edit_strategy")
 def start(request, city):
-    require("can_edit_strategy", request)
     try:
         editing.start_strategy(city=request.city, user=request.user)
     except ValidationError as error:
@@ -127,12 +128,12 @@ def render_step(request, strategy, slug, *, form=None, add_form=None, conflict=N
 
 
 @require_http_methods(["GET", "POST"])
+@door("can_edit_strategy", found=strategy_or_404, methods=("POST",))
 def step(request, city, step):
     """One step of the builder. POST saves the section (vision or a component)."""
     strategy = strategy_or_404(request)
     if request.method == "GET":
         return render_step(request, strategy, step)
-    require("can_edit_strategy", request)
     if step != "vision" and not step.startswith("component-"):
         raise Http404
     form_class = VisionForm if step == "vision" else ComponentForm
@@ -162,10 +163,10 @@ def step(request, city, step):
 
 
 @require_POST
+@door("can_edit_strategy")
 def autosave(request, city):
     """JSON autosave of a section: {section, revision, fields} → the new revision, or 409
     with both versions when somebody else changed the section meanwhile."""
-    require("can_edit_strategy", request)
     strategy = strategy_or_404(request)
     try:
         if request.content_type == "application/json":
@@ -199,9 +200,9 @@ def autosave(request, city):
 
 
 @require_POST
+@door("can_edit_strategy")
 def initiative_add(request, city, component):
     """Add an initiative to a component's plan."""
-    require("can_edit_strategy", request)
     strategy = strategy_or_404(request)
     slug = f"component-{component}"
     form = InitiativeForm(request.POST, auto_id="new-initiative-%s")
@@ -220,7 +221,6 @@ def initiative_add(request, city, component):
 
 
 def _edit_object(request, *, obj, form_class, initial, save, delete_url, template, slug):
-    require("can_edit_strategy", request)
     strategy = strategy_or_404(request)
     context = {"city": request.city, "strategy": strategy, "object": obj, "back": slug,
                "delete_url": delete_url}
@@ -245,9 +245,20 @@ def _edit_object(request, *, obj, form_class, initial, save, delete_url, templat
     return render(request, template, context, status=status)
 
 
+def _initiative(request, pk, **kwargs):
+    return once(request, "_initiative", lambda: get_object_or_404(
+        Initiative.objects.select_related("component"), pk=pk))
+
+
+def _metric(request, pk, **kwargs):
+    return once(request, "_metric", lambda: get_object_or_404(
+        Metric.objects.select_related("component"), pk=pk))
+
+
 @require_http_methods(["GET", "POST"])
+@door("can_edit_strategy", found=_initiative)
 def initiative_edit(request, city, pk):
-    initiative = get_object_or_404(Initiative.objects.select_related("component"), pk=pk)
+    initiative = _initiative(request, pk)
     initial = {f: getattr(initiative, f) for f in editing.INITIATIVE_FIELDS}
     initial["quarters"] = [str(q) for q in initiative.quarters]
     initial["year"] = str(initiative.year)
@@ -265,8 +276,9 @@ def initiative_edit(request, city, pk):
 
 
 @require_http_methods(["GET", "POST"])
+@door("can_edit_strategy", found=_metric)
 def metric_edit(request, city, pk):
-    metric = get_object_or_404(Metric.objects.select_related("component"), pk=pk)
+    metric = _metric(request, pk)
     initial = {f: getattr(metric, f) for f in editing.METRIC_FIELDS}
 
     def save(strategy, data):
@@ -281,8 +293,8 @@ def metric_edit(request, city, pk):
 
 
 @require_POST
+@door("can_edit_strategy")
 def metric_add(request, city, component):
-    require("can_edit_strategy", request)
     strategy = strategy_or_404(request)
     form = MetricForm(request.POST, auto_id="new-metric-%s")
     if not form.is_valid():
@@ -300,7 +312,6 @@ def metric_add(request, city, component):
 
 
 def _delete(request, *, obj, delete, slug):
-    require("can_edit_strategy", request)
     strategy = strategy_or_404(request)
     try:
         delete(strategy=strategy, expected_revision=request.POST.get("revision"),
@@ -316,14 +327,16 @@ def _delete(request, *, obj, delete, slug):
 
 
 @require_POST
+@door("can_edit_strategy", found=_initiative)
 def initiative_delete(request, city, pk):
-    initiative = get_object_or_404(Initiative.objects.select_related("component"), pk=pk)
+    initiative = _initiative(request, pk)
     return _delete(request, obj=initiative, slug=f"component-{initiative.component.key}",
                    delete=lambda **kw: editing.delete_initiative(initiative=initiative, **kw))
 
 
 @require_POST
+@door("can_edit_strategy", found=_metric)
 def metric_delete(request, city, pk):
-    metric = get_object_or_404(Metric, pk=pk)
+    metric = _metric(request, pk)
     return _delete(request, obj=metric, slug="metrics",
                    delete=lambda **kw: editing.delete_metric(metric=metric, **kw))

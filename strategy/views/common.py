@@ -1,29 +1,47 @@
 """Helpers shared by the strategy's views."""
 
-import rules
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 
+from cities.doors import allows, rule_required
 from strategy.editing import current_strategy
 from strategy.models import Comment, Strategy
 from strategy.progress import percent_complete, strategy_progress
 from strategy.snapshot import load_strategy, snapshot_strategy, with_parts
 
 
-def require(rule, request):
-    """PermissionDenied unless ``rule`` holds for the user and the request's city."""
-    if not rules.test_rule(rule, request.user, request.city):
-        raise PermissionDenied
+def door(rule, *, found=None, methods=None):
+    """The door of a strategy page: ``rule`` about the request's city (``cities.doors``).
+
+    ``found(request, **url_kwargs)`` first answers 404 for what the URL names, before the
+    rule is asked (a page about nothing is not found, whoever asks).
+    """
+
+    def the_city(request, **kwargs):
+        if found is not None:
+            found(request, **kwargs)
+        return request.city
+
+    return rule_required(rule, obj=the_city, methods=methods)
 
 
-def strategy_or_404(request):
-    strategy = current_strategy(city=request.city)
-    if strategy is None:
-        raise Http404
-    return strategy
+def once(request, key, fetch):
+    """``fetch()`` once per request (the door and the view ask for the same object)."""
+    if key not in request.__dict__:
+        request.__dict__[key] = fetch()
+    return request.__dict__[key]
+
+
+def strategy_or_404(request, **kwargs):
+    def fetch():
+        strategy = current_strategy(city=request.city)
+        if strategy is None:
+            raise Http404
+        return strategy
+
+    return once(request, "_strategy", fetch)
 
 
 def current_loaded_strategy(request):
@@ -59,7 +77,7 @@ def safe_next(request, default):
 def permissions(request):
     user, city = request.user, request.city
     return {
-        name: rules.test_rule(f"can_{name}_strategy", user, city)
+        name: allows(f"can_{name}_strategy", user, city)
         for name in ("edit", "submit", "review", "comment", "track")
     }
 

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from strategy.models import DocumentKind, DocumentStatus, StrategyDocument
 from strategy.pdf import choose_document_language, document_language, is_stuck, request_document
-from strategy.views.common import strategy_or_404, url
+from strategy.views.common import door, strategy_or_404, url
 
 REFRESH_SECONDS = 3
 
@@ -49,13 +49,21 @@ def retry(request, city):
     return redirect(url("pdf" if kind == DocumentKind.FULL else "brief", request))
 
 
-@require_POST
-def language(request, city):
-    """The team chooses the language of the PDF and the mayor's brief."""
-    strategy = strategy_or_404(request)
+def _document_kind(request, **kwargs):
+    """The kind of document posted (404 for another), once the strategy is found."""
+    strategy_or_404(request)
     kind = request.POST.get("kind")
     if kind not in DocumentKind.values:
         raise Http404
+    return kind
+
+
+@require_POST
+@door("can_edit_strategy", found=_document_kind)
+def language(request, city):
+    """The team chooses the language of the PDF and the mayor's brief."""
+    strategy = strategy_or_404(request)
+    kind = _document_kind(request)
     try:
         choose_document_language(strategy=strategy, user=request.user,
                                  language=request.POST.get("language"))

@@ -1,7 +1,7 @@
 """Reading the strategy: the clean reading view, versions, diffs, comments and tracking."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -17,9 +17,10 @@ from strategy.roadmap import roadmap_svg, roadmap_table
 from strategy.snapshot import in_reader_language
 from strategy.views.common import (
     comments_by_section,
+    door,
     loaded_strategy_or_404,
+    once,
     permissions,
-    require,
     safe_next,
     step_url,
     strategy_context,
@@ -95,9 +96,9 @@ def version_diff(request, city, number):
 
 
 @require_POST
+@door("can_comment_strategy", found=strategy_or_404)
 def comment_add(request, city):
     strategy = strategy_or_404(request)
-    require("can_comment_strategy", request)
     form = CommentForm(request.POST)
     section = request.POST.get("section") or "general"
     if form.is_valid():
@@ -113,19 +114,24 @@ def comment_add(request, city):
     return safe_next(request, url("read", request))
 
 
+def _comment(request, pk, **kwargs):
+    return once(request, "_comment", lambda: get_object_or_404(
+        Comment.objects.select_related("strategy__city"), pk=pk))
+
+
 @require_POST
+@door("can_comment_strategy", found=_comment)
 def comment_resolve(request, city, pk):
-    comment = get_object_or_404(Comment.objects.select_related("strategy__city"), pk=pk)
-    require("can_comment_strategy", request)
+    comment = _comment(request, pk)
     comment_rules.resolve_comment(comment=comment, user=request.user)
     messages.success(request, _("Comment resolved."))
     return safe_next(request, url("read", request))
 
 
 @require_POST
+@door("can_submit_strategy")
 def submit(request, city):
     """The senior team sends the strategy to the mayor."""
-    require("can_submit_strategy", request)
     strategy = strategy_or_404(request)
     try:
         version = review.submit_for_review(strategy=strategy, user=request.user)
@@ -138,9 +144,9 @@ def submit(request, city):
 
 
 @require_POST
+@door("can_review_strategy")
 def decide(request, city):
     """The mayor approves, or requests changes with a comment."""
-    require("can_review_strategy", request)
     strategy = strategy_or_404(request)
     form = DecisionForm(request.POST)
     if form.is_valid():
@@ -176,12 +182,12 @@ def status_summary(snapshot):
 
 
 @require_http_methods(["GET", "POST"])
+@door("can_track_strategy", found=strategy_or_404, methods=("POST",))
 def tracking(request, city):
     """Post-program tracking: initiative status and metric actuals against the plan."""
     strategy = strategy_or_404(request)
     errors = {}
     if request.method == "POST":
-        require("can_track_strategy", request)
         statuses = {key.removeprefix("status-"): value for key, value in request.POST.items()
                     if key.startswith("status-")}
         actuals = {}
@@ -192,7 +198,7 @@ def tracking(request, city):
         try:
             changed = track_progress(strategy=strategy, statuses=statuses, actuals=actuals,
                                      user=request.user)
-        except (ValidationError, ValueError, PermissionDenied) as error:
+        except (ValidationError, ValueError) as error:
             errors = getattr(error, "message_dict", {"__all__": [_("Check the values.")]})
         else:
             messages.success(request, _("Progress saved (%(n)s changes).") % {"n": changed})

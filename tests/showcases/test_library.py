@@ -4,7 +4,7 @@ library finds published practices only; staff place accepted showcases into sess
 import datetime
 
 import pytest
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
@@ -30,7 +30,7 @@ def publish(team, showcase):
     library.approve_publication(showcase=showcase, by=team.staff)
 
 
-def test_published_only_with_consent_and_approval(team, accepted):
+def test_published_only_with_consent_and_approval(team, accepted, client):
     with pytest.raises(ValidationError):
         library.approve_publication(showcase=accepted, by=team.staff)
     assert not library.search_library().exists()
@@ -38,8 +38,10 @@ def test_published_only_with_consent_and_approval(team, accepted):
     with scope(city=team.city):
         library.opt_in_publication(showcase=accepted, by=team.cdo)
     assert not library.search_library().exists()
-    with pytest.raises(PermissionDenied):
-        library.approve_publication(showcase=accepted, by=team.coach)
+    # Who approves is asked at the door (cities.doors): the coach is refused there.
+    client.force_login(team.coach)
+    assert client.post(f"/staff/showcases/{accepted.pk}/publish/").status_code == 403
+    assert not library.search_library().exists()
 
     library.approve_publication(showcase=accepted, by=team.staff)
     assert list(library.search_library()) == [accepted]
@@ -137,12 +139,17 @@ def test_staff_place_accepted_showcases_in_order(team, accepted):
         (1, accepted, 15), (2, second, 20)]
 
 
-def test_scheduling_refuses_what_does_not_fit(team, accepted):
+def test_scheduling_refuses_what_does_not_fit(team, accepted, client):
     workshop = _session(team, kind="workshop")
     with pytest.raises(ValidationError):
         scheduling.place_in_slot(showcase=accepted, session=workshop, by=team.staff)
-    with pytest.raises(PermissionDenied):
-        scheduling.place_in_slot(showcase=accepted, session=_session(team), by=team.coach)
+    session = _session(team)
+    client.force_login(team.coach)  # who schedules is asked at the door: not the coach
+    response = client.post(f"/staff/showcases/{accepted.pk}/schedule/",
+                           {"session": session.pk, "duration_minutes": "15"})
+    assert response.status_code == 403
+    with scopes_disabled():
+        assert not session.showcase_slots.exists()
     with scopes_disabled():
         draft = factories.ShowcaseFactory(city=team.city)
     with pytest.raises(ValidationError):

@@ -1,7 +1,9 @@
-"""The mayor's review: submit → in review (frozen) → changes requested | approved."""
+"""The mayor's review: submit → in review (frozen) → changes requested | approved. Who may
+submit or decide is asked at the door (``cities.doors``): asserted over HTTP."""
 
 import pytest
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
+from django.test import Client
 
 from notifications.models import Notification
 from strategy import editing
@@ -26,20 +28,24 @@ def test_submitting_freezes_a_version_and_tells_the_mayor(in_city):
     assert "waits for your review" in told[0].subject
 
 
+def _post(team, person, path, data=None):
+    client = Client()
+    client.force_login(person)
+    return client.post(f"/c/{team.city.slug}/strategy/{path}", data or {}).status_code
+
+
 def test_only_the_mayor_may_decide(in_city):
     submit_for_review(strategy=in_city.strategy, user=in_city.cdo)
     for person in (in_city.cdo, in_city.manager, in_city.coach):
-        with pytest.raises(PermissionDenied):
-            approve_strategy(strategy=in_city.strategy, user=person)
-        with pytest.raises(PermissionDenied):
-            request_changes(strategy=in_city.strategy, user=person, comment="No")
+        assert _post(in_city, person, "decide/", {"decision": "approve"}) == 403
+        assert _post(in_city, person, "decide/",
+                     {"decision": "request_changes", "comment": "No"}) == 403
     assert Strategy.objects.get(pk=in_city.strategy.pk).state == StrategyState.IN_REVIEW
 
 
 def test_the_mayor_and_coach_may_not_submit(in_city):
     for person in (in_city.mayor, in_city.coach):
-        with pytest.raises(PermissionDenied):
-            submit_for_review(strategy=in_city.strategy, user=person)
+        assert _post(in_city, person, "submit/") == 403
     assert not in_city.strategy.versions.exists()
 
 
