@@ -5,28 +5,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from accounts.adapters import INVITATION_SESSION_KEY, OPEN_SIGNUP_SESSION_KEY
+from accounts.adapters import INVITATION_SESSION_KEY
 from accounts.invitations import accept_invitation, find_open_invitation
-from cities.access import home_city_for, is_coach
-
-
-def home(request):
-    """Send each person where their work is; show the public landing to visitors."""
-    user = request.user
-    if not user.is_authenticated:
-        return render(request, "landing.html")
-    if user.is_staff:
-        return redirect("staff:home")
-    if is_coach(user):
-        return redirect("coach:home")
-    city = home_city_for(user)
-    if city is not None:
-        return redirect(city.get_absolute_url())
-    # An applicant, back to their applications (asked through the reverse relation: accounts
-    # sits below applications and imports nothing of it).
-    if request.session.get(OPEN_SIGNUP_SESSION_KEY) or user.applications.exists():
-        return redirect("apply:mine")
-    return render(request, "accounts/no_city.html")
 
 
 @require_http_methods(["GET", "POST"])

@@ -3,7 +3,7 @@ from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from accounts import views as account_views
+from cities import views as city_views
 from cohorts import staff_urls as cohort_staff_urls
 from common import views as ops_views
 from common.api import NotFoundView
@@ -31,7 +31,7 @@ def admin_urls():
 
 
 urlpatterns = [
-    path("", account_views.home, name="home"),
+    path("", city_views.home, name="home"),
     path("healthz", ops_views.healthz, name="healthz"),
     path("favicon.ico", ops_views.favicon, name="favicon"),
     path("accounts/", include("allauth.urls")),
