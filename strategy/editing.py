@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from cohorts.models import Enrollment
 from common.inputs import parse_whole_number
 from strategy.cleaning import (
     INITIATIVE_FIELDS,
@@ -20,6 +21,7 @@ from strategy.cleaning import (
     clean_section,
     clean_text,
 )
+from strategy.defaults import create_default_template
 from strategy.models import (
     ComponentPlan,
     Initiative,
@@ -28,6 +30,7 @@ from strategy.models import (
     Strategy,
     StrategyState,
     StrategyTemplate,
+    TemplateComponent,
 )
 
 EDITABLE_STATES = {StrategyState.DRAFTING, StrategyState.CHANGES_REQUESTED}
@@ -72,17 +75,12 @@ def template_for(*, cohort):
             return template
     default = StrategyTemplate.objects.filter(is_default=True).first()
     if default is None:  # the data migration's row was removed: make it again
-        from strategy.defaults import create_default_template
-        from strategy.models import TemplateComponent
-
         default = create_default_template(StrategyTemplate, TemplateComponent)
     return default
 
 
 def start_strategy(*, city, user=None):
     """Start the city's strategy from its cohort's template (or return the existing one)."""
-    from cohorts.models import Enrollment
-
     existing = current_strategy(city=city)
     if existing:
         return existing
