@@ -3,10 +3,11 @@ named by the slug the cohorts list gives)."""
 
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
-from rest_framework import permissions, serializers
+from rest_framework import serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from cities.doors import rule_permission
 from cohorts.models import Cohort
 from common import api_inputs
 from dashboards.health import RULES, cohort_health
@@ -48,7 +49,7 @@ class CityHealthSerializer(serializers.Serializer):
 class CohortHealthAPIView(APIView):
     """Each enrolled city's health figures, red / amber / green by the dashboard's rules."""
 
-    permission_classes = [permissions.IsAdminUser]
+    permission_classes = [rule_permission("is_program_staff")]
 
     @extend_schema(
         parameters=[OpenApiParameter("country", str, required=False)],

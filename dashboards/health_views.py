@@ -6,9 +6,9 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from accounts.decorators import staff_required
 from accounts.models import User
 from caching.page_cache import cache_page_per_person
+from cities.doors import rule_required
 from cities.models import City
 from cities.places import country_code, country_name
 from cohorts.models import Cohort
@@ -84,7 +84,7 @@ def _cohort_city_versions(request, slug):
     return cohort_data_versions(cohort__slug=slug)
 
 
-@staff_required
+@rule_required("is_program_staff", obj=None)
 @cache_page_per_person(_cohort_city_versions)
 def cohort_dashboard(request, slug):
     """Every city of a cohort at a glance, red / amber / green by rules shown on the page."""
@@ -102,7 +102,7 @@ def cohort_dashboard(request, slug):
     })
 
 
-@staff_required
+@rule_required("is_program_staff", obj=None)
 def cohort_dashboard_export(request, slug, fmt):
     """The dashboard as CSV or XLSX, with the page's filters applied."""
     cohort = get_object_or_404(Cohort, slug=slug)
@@ -114,7 +114,7 @@ def cohort_dashboard_export(request, slug, fmt):
     )
 
 
-@staff_required
+@rule_required("is_program_staff", obj=None)
 def cohort_export(request, slug, what, fmt):
     """Attendance, the hours ledger, action items or applications of a cohort, filtered
     by ``country``, ``city``, ``coach`` (and ``status`` for action items)."""
@@ -128,7 +128,7 @@ def cohort_export(request, slug, what, fmt):
                           filename=f"{what}-{cohort.slug}")
 
 
-@staff_required
+@rule_required("is_program_staff", obj=None)
 def cohort_report(request, slug):
     """The end-of-program report: request it, see it being prepared, download it."""
     cohort = get_object_or_404(Cohort, slug=slug)
