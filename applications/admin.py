@@ -5,7 +5,7 @@ export of the filtered list. """
 import csv
 
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpResponse
 from django.utils.html import format_html, format_html_join
@@ -19,6 +19,7 @@ from applications.eligibility import check_application
 from applications.models import Application
 from audit.admin_log import record_admin_action
 from caching.admin_cache import CachedChangelistMixin
+from cities.doors import allows
 from common.admin_lists import country_column
 from common.tables import safe_row
 
@@ -50,7 +51,7 @@ def _bulk(verb, function, **options):
             try:
                 with transaction.atomic():
                     function(application=application, by=request.user, **options)
-            except (ValidationError, PermissionDenied) as error:
+            except ValidationError as error:
                 text = " ".join(getattr(error, "messages", [str(error)]))
                 modeladmin.message_user(
                     request, f"{application.city_name}: {text}", messages.ERROR)
@@ -62,6 +63,10 @@ def _bulk(verb, function, **options):
                 request, _("%(count)s application(s) %(verb)s.") % {"count": done, "verb": verb},
                 messages.SUCCESS)
     return run
+
+
+def _decision(description, run):
+    return admin.action(description=description, permissions=["decide"])(run)
 
 
 @admin.register(Application)
@@ -111,6 +116,10 @@ class ApplicationAdmin(CachedChangelistMixin, SimpleHistoryAdmin):
     def has_add_permission(self, request):
         return False
 
+    def has_decide_permission(self, request):
+        """The door of the decision actions: the rule that names who decides."""
+        return allows("can_decide_applications", request.user)
+
     country_name = country_column(model=Application)
 
     @admin.display(description=gettext_lazy("readiness (3–15)"))
@@ -139,17 +148,18 @@ class ApplicationAdmin(CachedChangelistMixin, SimpleHistoryAdmin):
         return format_html('<a href="{}">{}</a>', f"/apply/applications/{obj.pk}/letter/",
                            _("Download the PDF"))
 
-    start_review = admin.action(description=gettext_lazy("Start review"))(
-        _bulk(gettext_lazy("taken into review"), domain.start_review))
-    accept = admin.action(description=gettext_lazy("Accept and admit the city"))(
-        _bulk(gettext_lazy("accepted"), domain.accept_application))
-    accept_over_capacity = admin.action(
-        description=gettext_lazy("Accept even over the cohort's capacity (override)"))(
+    # The decisions: the door of each is the rule ``can_decide_applications``.
+    start_review = _decision(gettext_lazy("Start review"),
+                             _bulk(gettext_lazy("taken into review"), domain.start_review))
+    accept = _decision(gettext_lazy("Accept and admit the city"),
+                       _bulk(gettext_lazy("accepted"), domain.accept_application))
+    accept_over_capacity = _decision(
+        gettext_lazy("Accept even over the cohort's capacity (override)"),
         _bulk(gettext_lazy("accepted"), domain.accept_application, override_capacity=True))
-    waitlist = admin.action(description=gettext_lazy("Waitlist"))(
-        _bulk(gettext_lazy("waitlisted"), domain.waitlist_application))
-    decline = admin.action(description=gettext_lazy("Decline"))(
-        _bulk(gettext_lazy("declined"), domain.decline_application))
+    waitlist = _decision(gettext_lazy("Waitlist"),
+                         _bulk(gettext_lazy("waitlisted"), domain.waitlist_application))
+    decline = _decision(gettext_lazy("Decline"),
+                        _bulk(gettext_lazy("declined"), domain.decline_application))
 
     @admin.action(description=gettext_lazy("Export the selected applications as CSV"))
     def export_csv(self, request, queryset):

@@ -5,14 +5,12 @@ windows are what a city needs to know before it has an account. Applications: an
 sees and edits their own; staff see all. Decisions are made in the admin (not here).
 """
 
-from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.validators import slug_re
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import mixins, permissions, serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied
 from rest_framework.exceptions import ValidationError as APIValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -29,6 +27,7 @@ from applications.lifecycle import (
 )
 from applications.models import Application
 from cities.api_fields import CountryCodeField
+from cities.doors import on_object, rule_permission
 from cohorts.models import Cohort
 
 
@@ -57,8 +56,6 @@ class EligibilityResponseSerializer(serializers.Serializer):
 
 
 def _raise_api(error):
-    if isinstance(error, DjangoPermissionDenied):
-        raise PermissionDenied(str(error)) from error
     raise APIValidationError(
         error.message_dict if hasattr(error, "error_dict") else {"detail": error.messages}
     ) from error
@@ -175,7 +172,7 @@ class ApplicationSerializer(serializers.ModelSerializer):
             setattr(application, name, value)
         try:
             save_draft(application=application, by=user)
-        except (DjangoValidationError, DjangoPermissionDenied) as error:
+        except DjangoValidationError as error:
             _raise_api(error)
         self.instance = application
         return application
@@ -187,6 +184,10 @@ class ApplicationViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin,
     withdrawn. Another person's application is 404."""
 
     serializer_class = ApplicationSerializer
+    permission_classes = [rule_permission(**dict.fromkeys(
+        ("update", "partial_update", "submit", "withdraw"),
+        on_object("can_work_on_application"),
+    ))]
     http_method_names = ["get", "post", "patch", "put", "head", "options"]
 
     def get_queryset(self):
@@ -196,7 +197,7 @@ class ApplicationViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin,
         application = self.get_object()
         try:
             function(application=application, by=self.request.user)
-        except (DjangoValidationError, DjangoPermissionDenied) as error:
+        except DjangoValidationError as error:
             _raise_api(error)
         return Response(self.get_serializer(application).data, status=status.HTTP_200_OK)
 

@@ -1,20 +1,9 @@
-"""The checks every transition of an application starts with: who is asking and whether
-the application is in a state that allows it. Shared by the life cycle and admission."""
+"""The state check every transition of an application starts with: whether the application
+is in a state that allows it. Shared by the life cycle and admission. (Who may ask is the
+door's question: ``applications/rules.py``, ``cities.doors``.)"""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-
-
-def require_applicant(application, user):
-    """Only the application's own applicant."""
-    if application.applicant_id != user.pk:
-        raise PermissionDenied(_("Only the applicant may do this."))
-
-
-def require_staff(user):
-    """Only active program staff."""
-    if not (user.is_authenticated and user.is_active and user.is_staff):
-        raise PermissionDenied(_("Only program staff may decide on applications."))
 
 
 def require_state(application, allowed, verb):

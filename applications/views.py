@@ -29,6 +29,7 @@ from applications.lifecycle import (
     withdraw_application,
 )
 from applications.models import Application, ApplicationState
+from cities.doors import allows, rule_required
 from cohorts.models import Cohort
 
 
@@ -53,13 +54,16 @@ def cohort_list(request):
     return render(request, "applications/cohort_list.html", {"rows": rows})
 
 
-def _own_application(request, pk):
-    application = get_object_or_404(
-        Application.objects.select_related("cohort", "applicant"), pk=pk
-    )
-    if not can_view_application(user=request.user, application=application):
-        raise Http404
-    return application
+def _own_application(request, pk, **kwargs):
+    """The application of the URL if the person may see it (404 otherwise), once a request."""
+    if "_application" not in request.__dict__:
+        application = get_object_or_404(
+            Application.objects.select_related("cohort", "applicant"), pk=pk
+        )
+        if not can_view_application(user=request.user, application=application):
+            raise Http404
+        request._application = application
+    return request._application
 
 
 def _apply_errors(form, error):
@@ -136,13 +140,14 @@ def start_application(request, cohort):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@rule_required("can_work_on_application", obj=_own_application, methods=("POST",))
 def application_detail(request, pk):
     """The applicant's application: editable while a draft, read-only afterwards."""
     application = _own_application(request, pk)
     editable = (application.state == ApplicationState.DRAFT
-                and application.applicant_id == request.user.pk)
+                and allows("can_work_on_application", request.user, application))
     if not editable:
-        if request.method == "POST":
+        if request.method == "POST":  # staff read it; a submitted one is read-only
             raise PermissionDenied
         return render(request, "applications/application_detail.html", {
             "application": application, "checks": check_application(application=application),
@@ -174,8 +179,6 @@ def application_withdraw(request, pk):
                       {"application": application})
     try:
         withdraw_application(application=application, by=request.user)
-    except PermissionDenied:
-        raise Http404 from None
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:

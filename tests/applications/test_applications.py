@@ -1,15 +1,16 @@
-"""The application's life cycle: who may move it, where it may go, what it leaves behind."""
+"""The application's life cycle: who may move it (asked at the door, ``cities.doors``: the
+portal, the API and the admin), where it may go, what it leaves behind."""
 
 import datetime
 
 import pytest
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
+from django.test import Client
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from accounts.models import Invitation, Membership, Role
 from applications import lifecycle as domain
-from applications.admission import admit_city
 from applications.models import Application, ApplicationState
 from cities.models import City
 from cohorts.models import Enrollment
@@ -69,9 +70,28 @@ def test_submit_notifies_staff_and_records_history(application, staff):
     assert reasons[:2] == ["submitted", "draft saved"]
 
 
-def test_only_the_applicant_submits(application):
-    with pytest.raises(PermissionDenied):
-        domain.submit_application(application=application, by=factories.UserFactory())
+def _client(user):
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def test_only_the_applicant_submits(application, staff):
+    stranger = _client(factories.UserFactory())  # as today: not found, like any other's
+    assert stranger.post(f"/api/v1/applications/{application.pk}/submit/").status_code == 404
+    assert stranger.post(f"/apply/applications/{application.pk}/",
+                         {"intent": "submit"}).status_code == 404
+    team = _client(staff)  # staff read every application; submitting is the applicant's
+    assert team.post(f"/api/v1/applications/{application.pk}/submit/").status_code == 403
+    assert team.post(f"/apply/applications/{application.pk}/",
+                     {"intent": "submit"}).status_code == 403
+    application.refresh_from_db()
+    assert application.state == S.DRAFT
+
+
+def _admin_action(user, action, application):
+    return _client(user).post("/admin/cities/application/", {
+        "action": action, "_selected_action": [application.pk]})
 
 
 def test_closed_window_refuses_submission(application):
@@ -100,10 +120,11 @@ def test_decisions_notify_the_applicant_mandatorily(application, staff, decide, 
 
 def test_applicants_cannot_decide(application):
     submitted(application)
-    with pytest.raises(PermissionDenied):
-        domain.accept_application(application=application, by=application.applicant)
-    with pytest.raises(PermissionDenied):
-        domain.start_review(application=application, by=application.applicant)
+    for action in ("accept", "start_review"):
+        response = _admin_action(application.applicant, action, application)
+        assert response.status_code == 302 and "/admin/login/" in response["Location"]
+    application.refresh_from_db()
+    assert application.state == S.SUBMITTED
 
 
 def test_a_draft_cannot_be_decided(application, staff):
@@ -219,8 +240,11 @@ def test_capacity_is_enforced_unless_overridden(staff):
 
 
 def test_admit_city_is_staff_only(application):
-    with pytest.raises(PermissionDenied):
-        admit_city(application=application, by=application.applicant)
+    submitted(application)
+    response = _admin_action(application.applicant, "accept", application)
+    assert response.status_code == 302 and "/admin/login/" in response["Location"]
+    with scopes_disabled():
+        assert not Enrollment.objects.filter(cohort=application.cohort).exists()
 
 
 def test_invited_cdo_accepts_and_becomes_a_member(application, staff, client):
