@@ -11,7 +11,7 @@ from django.test import Client
 from django.urls import reverse
 
 OUR_APPS = {"accounts", "cities", "cohorts", "curriculum", "coaching", "showcases", "strategy",
-            "notifications", "stewardship", "audit", "applications"}
+            "notifications", "stewardship", "audit", "applications", "dashboards"}
 
 
 class _Superuser:

@@ -26,7 +26,8 @@ from tests.tenancy import build_world
 
 pytestmark = pytest.mark.django_db
 APPS = ("accounts", "cities", "cohorts", "curriculum", "coaching", "showcases", "strategy",
-        "notifications", "stewardship", "audit", "config", "applications")
+        "notifications", "stewardship", "audit", "config", "applications", "dashboards",
+        "common", "caching")
 
 
 def _import_everything():

@@ -239,7 +239,8 @@ def test_a_year_1_check_in_draft_is_refused_in_every_zone(world, zone, value):
 
 
 PROJECT_APPS = ("accounts", "cities", "cohorts", "curriculum", "coaching", "showcases",
-                "strategy", "notifications", "stewardship", "audit", "config", "applications")
+                "strategy", "notifications", "stewardship", "audit", "config", "applications",
+                "dashboards", "common", "caching")
 
 
 def _project_classes(base):
