@@ -8,6 +8,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from audit.admin_log import describe_entry
+from cities.doors import allows
 
 
 @admin.register(LogEntry)
@@ -29,10 +30,10 @@ class LogEntryAdmin(admin.ModelAdmin):
     readonly_fields = fields
 
     def has_module_permission(self, request):
-        return request.user.is_active and request.user.is_staff
+        return allows("is_program_staff", request.user)
 
     def has_view_permission(self, request, obj=None):
-        return request.user.is_active and request.user.is_staff
+        return allows("is_program_staff", request.user)
 
     def has_add_permission(self, request):
         return False
