@@ -108,10 +108,16 @@ class RuleRequiredMixin:
 
 
 class on_object:  # noqa: N801 -- reads as a marker in a declaration
-    """A rule whose object is the instance the API view acts on (``get_object()``)."""
+    """A rule whose object is the instance the API view acts on (``get_object()``), or what
+    ``of(request, instance)`` makes of it (e.g. the session as seen from the request's city).
+    """
 
-    def __init__(self, name):
+    def __init__(self, name, of=None):
         self.name = name
+        self.of = of
+
+    def target(self, request, obj):
+        return self.of(request, obj) if self.of is not None else obj
 
 
 class RulePermission(BasePermission):
@@ -138,7 +144,7 @@ class RulePermission(BasePermission):
     def has_object_permission(self, request, view, obj):
         name = self._rule(request, view)
         if isinstance(name, on_object):
-            return allows(name.name, request.user, obj)
+            return allows(name.name, request.user, name.target(request, obj))
         return True
 
 

@@ -113,3 +113,16 @@ def test_the_api_door_names_a_rule_per_action(world):
 def test_allows_is_the_same_rule_for_what_a_page_shows(world):
     assert allows("can_view_city", world.users["member_a"], world.city)
     assert not allows("can_view_city", world.users["member_b"], world.city)
+
+
+def test_an_api_rule_about_the_instance_acted_on(world):
+    permission = rule_permission(
+        update=on_object("can_view_city", of=lambda request, item: item["city"]))()
+    request = APIRequestFactory().patch("/")
+
+    class View:
+        action = "update"
+
+    request.user = world.users["member_a"]
+    assert permission.has_object_permission(request, View(), {"city": world.city})
+    assert not permission.has_object_permission(request, View(), {"city": world.other_city})
