@@ -3,12 +3,12 @@
 from django.db.models import Count
 from django.shortcuts import render
 
-from accounts.decorators import staff_required
+from cities.doors import rule_required
 from cities.models import City
 from cohorts.models import Cohort
 
 
-@staff_required
+@rule_required("is_program_staff", obj=None)
 def staff_home(request):
     """The program team's landing: cohorts and the cities in them."""
     cohorts = Cohort.objects.annotate(city_count=Count("enrollments")).order_by("-starts_on")
