@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class CoachingConfig(AppConfig):
     name = "coaching"
     verbose_name = _("Coaching")
+
+    def ready(self):
+        from coaching import tasks  # noqa: F401 - registers the transcripts' retention task

@@ -3,6 +3,7 @@
 from django.urls import path
 
 from coaching import city_views as views
+from coaching import transcript_views
 
 app_name = "coaching"
 
@@ -15,4 +16,8 @@ urlpatterns = [
     path("action-items/<int:pk>/", views.action_item_update, name="action_item_update"),
     path("requests/new/", views.mayor_request_create, name="mayor_request_create"),
     path("requests/<int:pk>/answer/", views.mayor_request_answer, name="mayor_request_answer"),
+    path("import/", transcript_views.transcript_upload, name="transcript_upload"),
+    path("import/<int:pk>/", transcript_views.transcript_review, name="transcript"),
+    path("import/<int:pk>/delete/", transcript_views.transcript_delete,
+         name="transcript_delete"),
 ]

@@ -236,3 +236,48 @@ class MayorRequest(CityOwned):
     @property
     def is_answered(self):
         return self.answered_at is not None
+
+
+class TranscriptKind(models.TextChoices):
+    WEBVTT = "webvtt", _("WebVTT")
+    SRT = "srt", _("SRT")
+    PLAIN = "plain", _("Plain text")
+
+
+class CallTranscript(CityOwned):
+    """A call's transcript, uploaded by the coach to draft a check-in from it.
+
+    Private to the city's coach and program staff: never shown, exported or sent to the
+    city's people, and kept without history. Deleted ``TRANSCRIPT_RETENTION_DAYS`` after
+    its upload by a periodic task (``coaching.delete_expired_transcripts``).
+    """
+
+    updated_at = None  # not recorded for this model
+
+    city = models.ForeignKey(
+        "cities.City", on_delete=models.CASCADE, related_name="call_transcripts",
+        verbose_name=_("city"),
+    )
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+", verbose_name=_("uploaded by"),
+    )
+    file_name = models.CharField(_("file name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=8, choices=TranscriptKind.choices)
+    text = models.TextField(_("transcript"))
+    checkin = models.ForeignKey(
+        CheckIn, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("check-in drafted from it"),
+    )
+
+    class Meta:
+        verbose_name = _("call transcript")
+        verbose_name_plural = _("call transcripts")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["created_at"], name="coaching_transcript_created")]
+
+    def __str__(self):
+        return self.file_name
+
+    def get_absolute_url(self):
+        return reverse("coaching:transcript", kwargs={"city": self.city.slug, "pk": self.pk})

@@ -37,4 +37,6 @@ declare(
     can_request_mayor_decision=coaches_city,
     can_answer_mayor_request=is_city_mayor,
     can_watch_cadence=is_program_staff,
+    # A call's transcript is the coach's and staff's only: never the city's people.
+    can_import_transcript=coaches_city,
 )

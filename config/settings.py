@@ -359,6 +359,11 @@ DEMO_PASSWORD = env("DEMO_PASSWORD", default="accelerate-demo")
 # --- Showcases: evidence files (checked by content) may be at most this large ---
 SHOWCASE_EVIDENCE_MAX_BYTES = env.int("SHOWCASE_EVIDENCE_MAX_BYTES", default=10 * 1024 * 1024)
 
+# --- Coaching: call transcripts (private to the coach and staff) are deleted this many days
+# after their upload; an upload may be at most this large ---
+TRANSCRIPT_RETENTION_DAYS = env.int("TRANSCRIPT_RETENTION_DAYS", default=30)
+TRANSCRIPT_MAX_BYTES = env.int("TRANSCRIPT_MAX_BYTES", default=2 * 1024 * 1024)
+
 # --- cities: applications ---
 REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["eligibility"] = env(
     "API_THROTTLE_ELIGIBILITY", default="120/minute"

@@ -168,6 +168,17 @@ class MayorRequestFactory(factory.django.DjangoModelFactory):
     deadline = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=10))
 
 
+class CallTranscriptFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "coaching.CallTranscript"
+
+    city = factory.SubFactory(CityFactory)
+    file_name = "call.vtt"
+    kind = "webvtt"
+    text = ("WEBVTT\n\n00:00:01.000 --> 00:30:00.000\n"
+            "Coach: We need the mayor to decide on the open data policy.\n")
+
+
 # --- showcases ---
 
 

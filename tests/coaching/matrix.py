@@ -3,6 +3,7 @@ the API. Writes are cases too; city B's people always get 404."""
 
 import datetime
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from tests import factories
@@ -50,6 +51,27 @@ def _item_post(world):
             "item-due_on": _day(10)}
 
 
+SAMPLE_VTT = (b"WEBVTT\n\n00:00:01.000 --> 00:10:00.000\n"
+              b"Coach: I will send the data inventory by Friday.\n")
+
+
+def _transcript(world):
+    world.extra["transcript"] = factories.CallTranscriptFactory(
+        city=world.city, uploaded_by=world.users["coach_a"])
+
+
+def _transcript_upload(world):
+    return {"file": SimpleUploadedFile("call.vtt", SAMPLE_VTT, content_type="text/vtt")}
+
+
+def _transcript_confirm(world):
+    return _checkin_post(world) | {"action_count": "0", "decision_count": "0"}
+
+
+def _transcript_url(world, tail=""):
+    return f"/c/{world.city.slug}/coaching/import/{world.extra['transcript'].pk}/{tail}"
+
+
 # Who runs coaching in city A: its coach and staff; its people read; others get 404.
 COACH_ONLY = dict(member_a=403, mayor_a=403)
 COACH_WRITE = expect_city_page(302, **COACH_ONLY)
@@ -88,6 +110,17 @@ CASES = [
          lambda w: f"/c/{w.city.slug}/coaching/requests/{w.extra['request'].pk}/answer/",
          expect_city_page(403, mayor_a=302), method="post", setup=_request,
          data=lambda w: {f"answer-{w.extra['request'].pk}-answer": "Yes, go ahead."}),
+    # A call's transcript: its coach and staff only, never the city's people.
+    Case(COACHING + "import/", lambda w: f"/c/{w.city.slug}/coaching/import/",
+         expect_city_page(200, **COACH_ONLY)),
+    Case(COACHING + "import/", lambda w: f"/c/{w.city.slug}/coaching/import/",
+         COACH_WRITE, method="post", data=_transcript_upload),
+    Case(COACHING + "import/<int:pk>/", _transcript_url, expect_city_page(200, **COACH_ONLY),
+         setup=_transcript),
+    Case(COACHING + "import/<int:pk>/", _transcript_url, COACH_WRITE, method="post",
+         setup=_transcript, data=_transcript_confirm),
+    Case(COACHING + "import/<int:pk>/delete/", lambda w: _transcript_url(w, "delete/"),
+         COACH_WRITE, method="post", setup=_transcript),
     # API
     Case(API + "^checkins/$", lambda w: f"/api/v1/cities/{w.city.slug}/checkins/",
          expect_city_api(), api=True, setup=_checkin),
