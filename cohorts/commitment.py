@@ -82,12 +82,19 @@ class MonthTotal:
 
 def senior_teams(*, city_ids):
     """``{city_id: [user, …]}``: the active senior-team members (not the mayor), by name."""
-    teams = defaultdict(list)
     with scopes_disabled():
-        for membership in (
-            Membership.objects.filter(city_id__in=city_ids, user__is_active=True)
-            .exclude(role=Role.MAYOR).select_related("user").order_by("user__name", "user_id")
-        ):
+        return senior_teams_among(
+            Membership.objects.filter(city_id__in=city_ids).select_related("user")
+            .order_by("user__name", "user_id")
+        )
+
+
+def senior_teams_among(memberships):
+    """:func:`senior_teams` of the cities of ``memberships`` (any roles, with their users,
+    ordered by the user's name and id), for a caller that read them itself."""
+    teams = defaultdict(list)
+    for membership in memberships:
+        if membership.user.is_active and membership.role != Role.MAYOR:
             teams[membership.city_id].append(membership.user)
     return teams
 

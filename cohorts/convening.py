@@ -74,6 +74,12 @@ def status_of(*, session, attended, said_yes, now):
     return CONFIRMED if said_yes else NOT_CONFIRMED
 
 
+def is_convening_session(session):
+    """Is ``session`` (already read) one of :func:`convening_sessions`?"""
+    return (session.kind == SessionKind.CONVENING and session.audience == Audience.MAYORS
+            and not session.is_cancelled)
+
+
 def mayor_presence(*, sessions, city_ids=None, user=None, now=None):
     """``[MayorStatus]`` of every mayor invited to each of ``sessions`` (mayor-only, live).
 
@@ -81,7 +87,7 @@ def mayor_presence(*, sessions, city_ids=None, user=None, now=None):
     cohort), ``user`` to one person. Ordered by session, then city name.
     """
     now = now or timezone.now()
-    sessions = [s for s in sessions if s.audience == Audience.MAYORS and not s.is_cancelled]
+    sessions = mayor_sessions(sessions)
     if not sessions:
         return []
     session_ids = [s.pk for s in sessions]
@@ -108,10 +114,24 @@ def mayor_presence(*, sessions, city_ids=None, user=None, now=None):
             Attendance.objects.filter(session_id__in=session_ids)
             .values_list("session_id", "user_id")
         )
+    return mayor_statuses(sessions=sessions, mayors_by_cohort=by_cohort, yes=yes,
+                          present=present, now=now)
+
+
+def mayor_sessions(sessions):
+    """The live mayor-only sessions among ``sessions``: those whose mayors are counted."""
+    return [s for s in sessions if s.audience == Audience.MAYORS and not s.is_cancelled]
+
+
+def mayor_statuses(*, sessions, mayors_by_cohort, yes, present, now):
+    """``[MayorStatus]`` of the mayors (memberships with user and city, by cohort id) at
+    each of ``sessions`` (see :func:`mayor_sessions`), from what was read: the
+    ``(session id, user id)`` pairs that said yes and that were marked present. The rule of
+    the module, for a caller that read these itself; ordered as :func:`mayor_presence`."""
     result = []
     for session in sorted(sessions, key=lambda s: (s.starts_at, s.pk)):
         for membership in sorted(
-            by_cohort[session.cohort_id], key=lambda m: (m.city.name, m.user.email)
+            mayors_by_cohort[session.cohort_id], key=lambda m: (m.city.name, m.user.email)
         ):
             key = (session.pk, membership.user_id)
             result.append(MayorStatus(

@@ -11,26 +11,36 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Sum
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_scopes import scopes_disabled
 
-from accounts.models import Membership, Role
-from cities.places import country_code
-from coaching.models import ActionItem, ActionItemStatus, CheckIn, CheckInStatus
+from accounts.models import Role
 from cohorts import convening
-from cohorts.commitment import senior_teams
-from cohorts.convening import city_convening_status, convening_sessions, mayor_presence
+from cohorts.commitment import senior_teams_among
+from cohorts.convening import (
+    city_convening_status,
+    is_convening_session,
+    mayor_sessions,
+    mayor_statuses,
+)
 from cohorts.hours import city_today
-from cohorts.models import Attendance, Audience, Enrollment, HoursEntry, Session
-from cohorts.session_models import SessionKind
-from showcases.models import Showcase, State
+from cohorts.models import Audience, HoursEntry
+from dashboards.health_reads import (
+    answers_and_attendance,
+    city_counts,
+    cohort_enrollments,
+    filter_enrollments,
+    live_sessions,
+    people_of_cities,
+)
+from showcases.models import State
 from strategy.models import Strategy, StrategyState
 from strategy.progress import percent_complete, strategy_progress
-from strategy.snapshot import snapshot_strategy, with_parts
+from strategy.snapshot import snapshots_of
 
 GREEN, AMBER, RED, NONE = "green", "amber", "red", "none"
 WITHDRAWN = "withdrawn"  # a city that left the cohort: figures shown, nothing to chase
@@ -94,31 +104,24 @@ def _months_of(cohort, today):
     return months
 
 
-def _enrollments(cohort, *, coach=None, country=None):
-    enrollments = (
-        Enrollment.objects.filter(cohort=cohort)
-        .select_related("city", "cohort")
-        .prefetch_related("coach_assignments__coach")
-        .order_by("city__name")
-    )
-    if coach is not None:
-        enrollments = enrollments.filter(coach_assignments__coach=coach)
-    if country:
-        enrollments = enrollments.filter(city__country=country_code(country) or country)
-    return list(enrollments.distinct())
-
-
-def _convening(cohort, city_ids, today, now):
+def _convening(cohort, sessions, memberships, city_ids, today, now):
     """``{city_id: Cell}``: is each city's mayor at every session of the convening?
 
-    The status per session comes from :func:`cohorts.convening.mayor_presence` (attendance
-    once the session has begun, the mayor's yes before); the city's cell is its worst.
+    The status per session comes from :func:`cohorts.convening.mayor_statuses`, the rule of
+    :func:`cohorts.convening.mayor_presence` (attendance once the session has begun, the
+    mayor's yes before); the city's cell is its worst. The yes answers and attendance of
+    the convening are one query.
     """
-    sessions = list(convening_sessions(cohort=cohort))
+    sessions = [s for s in sessions if is_convening_session(s)]
     if not sessions:
         return {city_id: Cell(NONE, _("No convening scheduled")) for city_id in city_ids}
+    session_ids = [s.pk for s in mayor_sessions(sessions)]
+    yes, present = answers_and_attendance(session_ids)
+    mayors = [m for m in memberships if m.role == Role.MAYOR and m.user.is_active]
     by_city = defaultdict(list)
-    for status in mayor_presence(sessions=sessions, city_ids=city_ids, now=now):
+    for status in mayor_statuses(sessions=mayor_sessions(sessions),
+                                 mayors_by_cohort={cohort.pk: mayors}, yes=yes,
+                                 present=present, now=now):
         by_city[status.membership.city_id].append(status)
     cells = {}
     for city_id in city_ids:
@@ -139,33 +142,22 @@ def _convening(cohort, city_ids, today, now):
     return cells
 
 
-def _attendance(cohort, city_ids, now):
-    """``{city_id: Cell}``: attended places / invited places at past sessions."""
-    past = list(
-        Session.objects.filter(cohort=cohort, ends_at__lt=now, is_cancelled=False)
-        .exclude(kind=SessionKind.COACHING)
-        .values_list("pk", "audience", "city_id")
-    )
+def _attendance(past, memberships, city_ids, attended):
+    """``{city_id: Cell}``: attended places / invited places at past sessions (``attended``:
+    ``{city_id: places attended}``)."""
     by_role = defaultdict(lambda: {"mayor": 0, "team": 0})
-    for city_id, role, n in (
-        Membership.objects.filter(city_id__in=city_ids)
-        .values_list("city_id", "role").annotate(n=Count("pk")).values_list("city_id", "role", "n")
-    ):
-        by_role[city_id]["mayor" if role == Role.MAYOR else "team"] += n
+    for membership in memberships:
+        by_role[membership.city_id]["mayor" if membership.role == Role.MAYOR else "team"] += 1
     invited = defaultdict(int)
-    for _pk, audience, session_city in past:
+    for session in past:
         for city_id in city_ids:
             people = by_role[city_id]
-            if audience == Audience.MAYORS:
+            if session.audience == Audience.MAYORS:
                 invited[city_id] += people["mayor"]
-            elif audience == Audience.SENIOR_TEAMS:
+            elif session.audience == Audience.SENIOR_TEAMS:
                 invited[city_id] += people["team"]
-            elif audience == Audience.EVERYONE or session_city == city_id:
+            elif session.audience == Audience.EVERYONE or session.city_id == city_id:
                 invited[city_id] += people["mayor"] + people["team"]
-    attended = dict(
-        Attendance.objects.filter(session_id__in=[pk for pk, _a, _c in past], city_id__in=city_ids)
-        .values("city_id").annotate(n=Count("pk")).values_list("city_id", "n")
-    )
     cells = {}
     for city_id in city_ids:
         if not invited[city_id]:
@@ -176,7 +168,7 @@ def _attendance(cohort, city_ids, now):
     return cells
 
 
-def _hours(cohort, cities, today):
+def _hours(cohort, cities, teams, today):
     """``({city_id: Cell}, {city_id: [(month, team hours, team commitment)]})``.
 
     The cell is per member: each active senior-team member's hours this month against the
@@ -199,7 +191,6 @@ def _hours(cohort, cities, today):
                 month = month.date()
             sums[(city_id, month)] += Decimal(total or 0)
             per_user[(city_id, user_id, month)] += Decimal(total or 0)
-    teams = senior_teams(city_ids=[c.pk for c in cities])
     cells, bars = {}, {}
     for city in cities:
         commitment = Decimal(city.monthly_commitment_hours)
@@ -232,19 +223,13 @@ def _hours(cohort, cities, today):
     return cells, bars
 
 
-def _checkins(enrollments, today):
+def _checkins(enrollments, counts, today):
     """``{city_id: Cell}``: logged check-ins since the cohort began against the cadence."""
-    city_ids = [e.city_id for e in enrollments]
-    held = dict(
-        CheckIn.objects.filter(city_id__in=city_ids, status=CheckInStatus.LOGGED)
-        .filter(happened_at__date__gte=enrollments[0].cohort.starts_on if enrollments else today)
-        .values("city_id").annotate(n=Count("pk")).values_list("city_id", "n")
-    )
     cells = {}
     for enrollment in enrollments:
         assignments = list(enrollment.coach_assignments.all())
         cadence = min((a.cadence_days for a in assignments), default=0)
-        n = held.get(enrollment.city_id, 0)
+        n = counts[enrollment.city_id]["held"]
         if not cadence:
             cells[enrollment.city_id] = Cell(NONE, _("No coach assigned"), n)
             continue
@@ -256,16 +241,11 @@ def _checkins(enrollments, today):
     return cells
 
 
-def _actions(city_ids, today):
-    counts = {
-        row["city_id"]: row
-        for row in ActionItem.objects.filter(city_id__in=city_ids, status=ActionItemStatus.OPEN)
-        .values("city_id")
-        .annotate(open=Count("pk"), overdue=Count("pk", filter=Q(due_on__lt=today)))
-    }
+def _actions(city_ids, counts):
+    """``{city_id: Cell}``: open action items past their due date."""
     cells = {}
     for city_id in city_ids:
-        row = counts.get(city_id, {"open": 0, "overdue": 0})
+        row = {"open": counts[city_id]["open"], "overdue": counts[city_id]["overdue"]}
         overdue = row["overdue"]
         rag = GREEN if overdue == 0 else AMBER if overdue <= 2 else RED
         cells[city_id] = Cell(
@@ -274,18 +254,14 @@ def _actions(city_ids, today):
     return cells
 
 
-def _showcases(cohort, city_ids, today):
-    states = defaultdict(dict)
-    for city_id, state, n in (
-        Showcase.objects.filter(city_id__in=city_ids).values_list("city_id", "state")
-        .annotate(n=Count("pk")).values_list("city_id", "state", "n")
-    ):
-        states[city_id][state] = n
+def _showcases(cohort, city_ids, counts, today):
+    """``{city_id: Cell}``: the city's showcases by state."""
     midpoint = cohort.starts_on + (cohort.ends_on - cohort.starts_on) / 2
     labels = dict(State.choices)
     cells = {}
     for city_id in city_ids:
-        by_state = states[city_id]
+        by_state = {state: counts[city_id][state] for state in State.values
+                    if counts[city_id][state]}
         done = by_state.get(State.ACCEPTED, 0) + by_state.get(State.PRESENTED, 0)
         moving = sum(by_state.get(s, 0) for s in (State.SUBMITTED, State.FEEDBACK_GIVEN,
                                                    State.REVISED))
@@ -301,19 +277,20 @@ def _showcases(cohort, city_ids, today):
 
 
 def _strategies(cohort, city_ids, today):
-    strategies = with_parts(Strategy.objects.filter(city_id__in=city_ids))
+    """``{city_id: Cell}``: the city's latest strategy, complete as the time elapsed?"""
     latest = {}
-    for strategy in strategies.order_by("pk"):
-        latest[strategy.city_id] = strategy
+    for strategy, snapshot in snapshots_of(
+            strategies=Strategy.objects.filter(city_id__in=city_ids).order_by("pk")):
+        latest[strategy.city_id] = strategy, snapshot
     span = max((cohort.ends_on - cohort.starts_on).days, 1)
     expected = min(max((today - cohort.starts_on).days / span, 0), 1) * 100
     cells = {}
     for city_id in city_ids:
-        strategy = latest.get(city_id)
-        if strategy is None:
+        if city_id not in latest:
             cells[city_id] = Cell(RED if expected > 25 else AMBER, _("Not started"), 0)
             continue
-        percent = percent_complete(strategy_progress(snapshot=snapshot_strategy(strategy=strategy)))
+        strategy, snapshot = latest[city_id]
+        percent = percent_complete(strategy_progress(snapshot=snapshot))
         state = strategy.get_state_display()
         if strategy.state == StrategyState.APPROVED or percent >= expected:
             rag = GREEN
@@ -323,24 +300,34 @@ def _strategies(cohort, city_ids, today):
     return cells
 
 
-def cohort_health(*, cohort, coach=None, country=None, today=None):
-    """One :class:`CityHealth` per enrolled city, filtered by coach and country."""
+def cohort_health(*, cohort, coach=None, country=None, today=None, enrollments=None):
+    """One :class:`CityHealth` per enrolled city, filtered by coach (a user or an id) and
+    country; ``enrollments`` are :func:`cohort_enrollments` when the caller read them.
+    At most twelve queries (ten when the caller read the enrollments), whatever the number
+    of cities."""
     today = today or timezone.localdate()
     now = timezone.now()
     with scopes_disabled():
-        enrollments = _enrollments(cohort, coach=coach, country=country)
+        if enrollments is None:
+            enrollments = cohort_enrollments(cohort)
+        enrollments = filter_enrollments(enrollments, coach=coach, country=country)
         cities = [e.city for e in enrollments]
         city_ids = [c.pk for c in cities]
         if not city_ids:
             return []
-        hours_cells, bars = _hours(cohort, cities, today)
+        memberships = people_of_cities(city_ids)
+        sessions = live_sessions(cohort)
+        past = [s for s in sessions if s.ends_at < now]
+        counts = city_counts(cohort, city_ids, past, today)
+        attended = {city_id: row["attended"] for city_id, row in counts.items()}
+        hours_cells, bars = _hours(cohort, cities, senior_teams_among(memberships), today)
         columns = {
-            "convening": _convening(cohort, city_ids, today, now),
-            "attendance": _attendance(cohort, city_ids, now),
+            "convening": _convening(cohort, sessions, memberships, city_ids, today, now),
+            "attendance": _attendance(past, memberships, city_ids, attended),
             "hours": hours_cells,
-            "checkins": _checkins(enrollments, today),
-            "actions": _actions(city_ids, today),
-            "showcases": _showcases(cohort, city_ids, today),
+            "checkins": _checkins(enrollments, counts, today),
+            "actions": _actions(city_ids, counts),
+            "showcases": _showcases(cohort, city_ids, counts, today),
             "strategy": _strategies(cohort, city_ids, today),
         }
     return [

@@ -26,11 +26,19 @@ def cohort_data_versions(**enrollments):
         return [ALL, *(city_version(pk) for pk in sorted(city_ids))]
 
 
-def cached_dashboard(*, cohort, coach=None, country=None, compute):
-    """``compute()`` for this cohort and filter, cached (see the module's docstring)."""
+def cohort_versions(enrollments):
+    """:func:`cohort_data_versions` of the cohort whose ``enrollments`` the caller read."""
+    return [ALL, *(city_version(pk) for pk in sorted(e.city_id for e in enrollments))]
+
+
+def cached_dashboard(*, cohort, coach=None, country=None, compute, depends_on=None):
+    """``compute()`` for this cohort and filter (``coach``: a user or an id), cached (see the
+    module's docstring); ``depends_on``: the cohort's data versions when the caller has
+    them."""
+    coach_id = getattr(coach, "pk", coach)
     key = (
-        f"health:{cohort.pk}:{coach.pk if coach else ''}:{country or ''}:"
+        f"health:{cohort.pk}:{coach_id or ''}:{country or ''}:"
         f"{timezone.localdate().isoformat()}:{translation.get_language()}"
     )
-    return cached(key, depends_on=cohort_data_versions(cohort=cohort), compute=compute,
-                  timeout=TIMEOUT)
+    return cached(key, depends_on=depends_on or cohort_data_versions(cohort=cohort),
+                  compute=compute, timeout=TIMEOUT)

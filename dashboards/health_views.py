@@ -1,36 +1,36 @@
 """The staff's cohort health dashboard and its exports (scopes disabled: staff see all)."""
 
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django_scopes import scopes_disabled
 
-from accounts.models import User
 from caching.page_cache import cache_page_per_person
 from cities.doors import rule_required
-from cities.models import City
 from cities.places import country_code, country_name
-from cohorts.models import Cohort
+from coaching.models import CoachAssignment
+from cohorts.models import Cohort, Enrollment
 from common.inputs import parse_id
 from common.tables import table_response
 from dashboards.charts import hours_bars
 from dashboards.exports import EXPORTS, export_rows
 from dashboards.health import RULES, SORT_KEYS, cohort_health, sort_rows
-from dashboards.health_cache import cached_dashboard, cohort_data_versions
+from dashboards.health_cache import cached_dashboard, cohort_versions
 from dashboards.health_export import COLUMNS, header, table
+from dashboards.health_reads import cohort_enrollments
 from dashboards.models import ReportStatus
 from dashboards.report import request_cohort_report
 
 
-def _filtered_rows(request, cohort):
-    coach = None
+def _filtered_rows(request, cohort, enrollments=None):
     coach_id = parse_id(request.GET.get("coach"))
-    if coach_id is not None:
-        coach = User.objects.filter(pk=coach_id).first()
     country = request.GET.get("country", "").strip()
     country = country_code(country) or country
-    data = _dashboard_data(cohort, coach, country or None)
+    data = _dashboard_data(cohort, coach_id, country or None, enrollments)
+    coach = next((c for c in data["coaches"] if c.pk == coach_id), None)
     sort = request.GET.get("sort", "city")
     if sort.lstrip("-") not in SORT_KEYS:
         sort = "city"
@@ -38,22 +38,26 @@ def _filtered_rows(request, cohort):
                                            "data": data}
 
 
-def _dashboard_data(cohort, coach, country):
-    """The rows and the filters' choices, cached until a record behind them changes."""
+def _dashboard_data(cohort, coach_id, country, enrollments=None):
+    """The rows and the filters' choices (every coach and country of the cohort), cached
+    until a record behind them changes; read from the cohort's enrollments once."""
 
     def compute():
+        everyone = enrollments if enrollments is not None else cohort_enrollments(cohort)
+        prefetch_related_objects(everyone, Prefetch(
+            "coach_assignments", queryset=CoachAssignment.objects.select_related("coach")))
+        coaches = {a.coach for e in everyone for a in e.coach_assignments.all()}
         return {
-            "rows": cohort_health(cohort=cohort, coach=coach, country=country),
-            "coaches": list(User.objects.filter(
-                coach_assignments__enrollment__cohort=cohort
-            ).distinct().order_by("name", "email")),
-            "countries": list(
-                City.objects.filter(enrollments__cohort=cohort)
-                .order_by("country").values_list("country", flat=True).distinct()
-            ),
+            "rows": cohort_health(cohort=cohort, coach=coach_id, country=country,
+                                  enrollments=everyone),
+            "coaches": sorted(coaches, key=lambda u: (u.name, u.email)),
+            "countries": sorted({e.city.country.code for e in everyone}),
         }
 
-    return cached_dashboard(cohort=cohort, coach=coach, country=country, compute=compute)
+    return cached_dashboard(
+        cohort=cohort, coach=coach_id, country=country, compute=compute,
+        depends_on=None if enrollments is None else cohort_versions(enrollments),
+    )
 
 
 DETAIL_PAGES = {
@@ -79,17 +83,30 @@ def _table(rows):
     ]
 
 
+def _enrollments_of(request, slug):
+    """The cohort's enrollments (with city and cohort), read once per request: the page's
+    data versions and the dashboard's rows both start from them."""
+    if getattr(request, "_health_enrollments", (None,))[0] != slug:
+        with scopes_disabled():
+            request._health_enrollments = (slug, list(
+                Enrollment.objects.filter(cohort__slug=slug).select_related("city", "cohort")
+                .order_by("city__name", "pk")
+            ))
+    return request._health_enrollments[1]
+
+
 def _cohort_city_versions(request, slug):
     """The dashboard shows every city of the cohort and shared records."""
-    return cohort_data_versions(cohort__slug=slug)
+    return cohort_versions(_enrollments_of(request, slug))
 
 
 @rule_required("is_program_staff", obj=None)
 @cache_page_per_person(_cohort_city_versions)
 def cohort_dashboard(request, slug):
     """Every city of a cohort at a glance, red / amber / green by rules shown on the page."""
-    cohort = get_object_or_404(Cohort, slug=slug)
-    rows, filters = _filtered_rows(request, cohort)
+    enrollments = _enrollments_of(request, slug)
+    cohort = enrollments[0].cohort if enrollments else get_object_or_404(Cohort, slug=slug)
+    rows, filters = _filtered_rows(request, cohort, enrollments)
     data = filters.pop("data")
     coaches = data["coaches"]
     countries = sorted(((code, country_name(code)) for code in data["countries"]),

@@ -1,0 +1,100 @@
+"""What the cohort health dashboard reads (``dashboards/health.py`` turns it into figures):
+a constant number of queries whatever the number of cities, each read once and shared by the
+columns that need it."""
+
+from django.db.models import Count, Prefetch, Value
+from django_scopes import scopes_disabled
+
+from accounts.models import Membership
+from cities.places import country_code
+from coaching.models import ActionItem, ActionItemStatus, CheckIn, CheckInStatus, CoachAssignment
+from cohorts.models import Attendance, Enrollment, Rsvp, RsvpAnswer, Session
+from cohorts.session_models import SessionKind
+from showcases.models import Showcase, State
+
+
+def cohort_enrollments(cohort):
+    """Every enrollment of ``cohort`` with its city, cohort and coaches (two queries)."""
+    with scopes_disabled():
+        return list(
+            Enrollment.objects.filter(cohort=cohort).select_related("city", "cohort")
+            .prefetch_related(Prefetch(
+                "coach_assignments", queryset=CoachAssignment.objects.select_related("coach")))
+            .order_by("city__name", "pk")
+        )
+
+
+def filter_enrollments(enrollments, *, coach=None, country=None):
+    """The ``enrollments`` one coach (a user, or an id) coaches, in one country."""
+    coach_id = getattr(coach, "pk", coach)
+    if coach_id is not None:
+        enrollments = [e for e in enrollments
+                       if any(a.coach_id == coach_id for a in e.coach_assignments.all())]
+    if country:
+        code = country_code(country) or country
+        enrollments = [e for e in enrollments if e.city.country == code]
+    return enrollments
+
+
+def people_of_cities(city_ids):
+    """Who is in the cities (every membership, with user and city, by name): the senior
+    teams, the mayors and the head count by role all come from this one read."""
+    return list(
+        Membership.objects.filter(city_id__in=city_ids).select_related("user", "city")
+        .order_by("user__name", "user_id")
+    )
+
+
+def live_sessions(cohort):
+    """The cohort's sessions that are not cancelled and not one city's coaching, by start."""
+    return list(
+        Session.objects.filter(cohort=cohort, is_cancelled=False)
+        .exclude(kind=SessionKind.COACHING).order_by("starts_at", "pk")
+    )
+
+
+def answers_and_attendance(session_ids):
+    """``(yes, present)``: the ``(session id, user id)`` pairs that said yes to, and that
+    were marked present at, ``session_ids`` (one query)."""
+    yes, present = set(), set()
+    if session_ids:
+        answered = Rsvp.objects.filter(session_id__in=session_ids, answer=RsvpAnswer.YES)
+        attended = Attendance.objects.filter(session_id__in=session_ids)
+        for session_id, user_id, kind in answered.annotate(kind=Value("yes")).values_list(
+            "session_id", "user_id", "kind"
+        ).union(attended.annotate(kind=Value("present")).values_list(
+            "session_id", "user_id", "kind"
+        ), all=True):
+            (yes if kind == "yes" else present).add((session_id, user_id))
+    return yes, present
+
+
+def _per_city(queryset, what):
+    """``(city_id, what, rows)`` of ``queryset`` for each city: one part of :func:`city_counts`."""
+    return (queryset.order_by().values("city_id").annotate(what=Value(what), n=Count("pk"))
+            .values_list("city_id", "what", "n"))
+
+
+def city_counts(cohort, city_ids, past, today):
+    """``{city_id: {figure: count}}``: places attended at ``past`` sessions (``attended``),
+    logged check-ins since the cohort began (``held``), open and overdue action items
+    (``open``, ``overdue``) and showcases by state (one figure per state), for every city
+    in one query (the grouped counts of each table, one after the other)."""
+    held = _per_city(CheckIn.objects.filter(
+        city_id__in=city_ids, status=CheckInStatus.LOGGED,
+        happened_at__date__gte=cohort.starts_on), "held")
+    open_items = ActionItem.objects.filter(city_id__in=city_ids, status=ActionItemStatus.OPEN)
+    parts = [
+        _per_city(open_items, "open"),
+        _per_city(open_items.filter(due_on__lt=today), "overdue"),
+        Showcase.objects.filter(city_id__in=city_ids).order_by().values("city_id", "state")
+        .annotate(n=Count("pk")).values_list("city_id", "state", "n"),
+    ]
+    if past:
+        parts.append(_per_city(Attendance.objects.filter(
+            city_id__in=city_ids, session_id__in=[s.pk for s in past]), "attended"))
+    figures = ["held", "open", "overdue", "attended", *State.values]
+    counts = {city_id: dict.fromkeys(figures, 0) for city_id in city_ids}
+    for city_id, what, n in held.union(*parts, all=True):
+        counts[city_id][what] = n
+    return counts
