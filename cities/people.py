@@ -79,6 +79,26 @@ def senior_teams_by_city(city_ids):
     return _by_city(city_ids, SENIOR_TEAM_ROLES)
 
 
+def team_by_city(city_ids, roles=None):
+    """``{city_id: [user, …]}``: the members of many cities holding one of ``roles`` (every
+    role when ``None``), in one query (``members_of`` narrowed by role)."""
+    return _by_city(city_ids, list(Role) if roles is None else roles)
+
+
+def coaches_by_city(city_ids):
+    """``{city_id: [user, …]}``: ``coaches_of`` for many cities in one query."""
+    people = defaultdict(list)
+    pairs = User.objects.filter(
+        is_active=True, coach_assignments__enrollment__city_id__in=city_ids,
+    ).values_list("coach_assignments__enrollment__city_id", "pk").distinct()
+    pairs = list(pairs)
+    users = User.objects.in_bulk({pk for _, pk in pairs})
+    for city_id, pk in sorted(pairs, key=lambda pair: users[pair[1]].email):
+        if users[pk] not in people[city_id]:
+            people[city_id].append(users[pk])
+    return people
+
+
 # --- choosing a person of one city ---------------------------------------------------------
 
 

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "showcases",
     "strategy",
     "notifications",
+    "announcements",
     "stewardship",
     "dashboards",
     "audit",

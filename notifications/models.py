@@ -22,6 +22,7 @@ class Category(models.TextChoices):
     APPLICATIONS = "applications", _("Applications")
     HOURS = "hours", _("Training hours")
     ACCOUNT = "account", _("Account")
+    ANNOUNCEMENTS = "announcements", _("Announcements from the program")
 
 
 class Delivery(models.TextChoices):
