@@ -68,8 +68,13 @@ def upload_transcript(*, city, by, file_name, data):
     it reads as one; return it. A file that does not read is refused and nothing is saved."""
     kind, text, _cues = read_upload(file_name=file_name, data=data)
     return CallTranscript.objects.create(
-        city=city, uploaded_by=by, file_name=file_name[-200:], kind=kind, text=text,
+        city=city, uploaded_by=by, file_name=_printable(file_name)[-200:], kind=kind, text=text,
     )
+
+
+def _printable(name):
+    """The file's name without control characters (a NUL cannot be stored by PostgreSQL)."""
+    return "".join(ch for ch in name if ch.isprintable()) or "transcript"
 
 
 def city_people(*, city):

@@ -157,6 +157,13 @@ def test_a_bad_file_is_refused_at_the_field_and_nothing_is_saved(team, client_as
     assert _count() == 0
 
 
+def test_control_characters_leave_the_file_name(team, client_as):
+    response = _upload(client_as("coach_a"), "plain_en.txt", upload_name="call\x00\x07.txt")
+    assert response.status_code == 302
+    with scopes_disabled():
+        assert CallTranscript.objects.get().file_name == "call.txt"
+
+
 @override_settings(TRANSCRIPT_MAX_BYTES=100)
 def test_a_file_too_large_is_refused(team, client_as):
     response = _upload(client_as("coach_a"), "es_teams.vtt")
