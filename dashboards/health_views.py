@@ -67,15 +67,20 @@ DETAIL_PAGES = {
 }
 
 
+SLUG = "city-slug-placeholder"
+
+
 def _table(rows):
-    """Rows for the template: each cell with its label and the page behind it."""
+    """Rows for the template: each cell with its label and the page behind it (each page's
+    address reversed once, the city's slug put in for each row: a slug needs no quoting)."""
+    pages = {key: reverse(DETAIL_PAGES[key], kwargs={"city": SLUG}) for key in COLUMNS}
     return [
         {
             "health": row,
             "chart": hours_bars(row.hours_by_month, city=row.city),
             "cells": [
                 {"key": key, "label": COLUMNS[key], "cell": row.cells[key],
-                 "url": reverse(DETAIL_PAGES[key], kwargs={"city": row.city.slug})}
+                 "url": pages[key].replace(SLUG, row.city.slug)}
                 for key in COLUMNS
             ],
         }

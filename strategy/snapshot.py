@@ -103,24 +103,35 @@ def snapshots_of(*, strategies):
     for plan in plans:
         plans_of[plan["strategy_id"]].append(
             (plan, initiatives[plan["id"]], metrics[plan["id"]]))
+    shipped = {}  # template pk → (titles, rubric): the template's texts, drawn once
+    for strategy in strategies:
+        if strategy.template_id not in shipped:
+            components = list(strategy.template.components.all())
+            shipped[strategy.template_id] = (
+                {c.key: component_title(components, c.key) for c in components},
+                {c.key: dict(c.rubric) for c in components},
+            )
     return [
-        (strategy, _picture(
-            strategy, template_components=list(strategy.template.components.all()),
-            plans=plans_of[strategy.pk],
-        ))
+        (strategy, _picture(strategy, template_components=None, plans=plans_of[strategy.pk],
+                            shipped=shipped[strategy.template_id]))
         for strategy in strategies
     ]
 
 
-def _picture(strategy, *, template_components, plans):
+def _picture(strategy, *, template_components, plans, shipped=None):
     """The snapshot of ``strategy`` from its plans, each ``(plan, initiatives, metrics)`` as
-    mappings of their fields (a model's ``vars()`` or a ``values()`` row)."""
-    rubric = {c.key: dict(c.rubric) for c in template_components}
+    mappings of their fields (a model's ``vars()`` or a ``values()`` row), and its template's
+    components (or ``shipped``: their titles and rubrics by key, already drawn)."""
+    if shipped is None:
+        titles, rubric = {}, {c.key: dict(c.rubric) for c in template_components}
+    else:
+        titles, rubric = shipped
     components = []
     for plan, initiatives, metrics in plans:
         components.append({
             "key": plan["key"],
-            "title": component_title(template_components, plan["key"]),
+            "title": titles[plan["key"]] if plan["key"] in titles
+            else component_title(template_components or [], plan["key"]),
             "maturity": plan["current_maturity"],
             "maturity_text": rubric.get(plan["key"], {}).get(plan["current_maturity"], ""),
             "current_state": plan["current_state"],
