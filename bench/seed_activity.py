@@ -29,7 +29,7 @@ class Seeded:
 def seed_sessions(p):
     """Sessions of every cohort (shared ones and each city's coaching sessions), with
     RSVPs, attendance and the hours attendance logs."""
-    from cohorts.models import Attendance, Audience, HoursEntry, Rsvp, Session, SessionKind
+    from schedule.models import Attendance, Audience, HoursEntry, Rsvp, Session, SessionKind
 
     cohorts = p.cohorts
     cities = p.cities

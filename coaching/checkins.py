@@ -19,9 +19,10 @@ from cities.access import city_access
 from cities.doors import allows
 from cities.people import mayors_of, members_of
 from coaching.models import CheckIn, CheckInStatus, Pillar
-from cohorts.hours import city_date, credit_hours, uncredit_hours
-from cohorts.models import Enrollment, HoursSource
+from cohorts.models import Enrollment
 from notifications.services import notify
+from schedule.hours import city_date, credit_hours, uncredit_hours
+from schedule.models import HoursSource
 
 #: The fields a coach fills in (attendees are passed separately).
 CHECKIN_FIELDS = [
@@ -183,7 +184,7 @@ def credit_attendee_hours(*, checkin, removed_ids=()):
     on_date = city_date(city=checkin.city, moment=checkin.happened_at)
     for user in checkin.attendees.all():
         # No note stored: the ledger describes the line in its reader's language
-        # (cohorts.hours.ledger_note).
+        # (schedule.hours.ledger_note).
         credit_hours(
             city=checkin.city, user=user, hours=hours, on_date=on_date,
             source=HoursSource.CHECKIN, source_key=key,

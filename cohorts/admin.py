@@ -58,4 +58,4 @@ class EnrollmentAdmin(admin.ModelAdmin):
     list_select_related = ["city", "cohort"]
 
 
-from cohorts.session_admin import *  # noqa: E402,F401,F403  (sessions, RSVPs, attendance, hours)
+from schedule.admin import *  # noqa: E402,F401,F403  (sessions, RSVPs, attendance, hours)

@@ -91,21 +91,3 @@ class Enrollment(CityOwned):
 
     def __str__(self):
         return f"{self.city} · {self.cohort}"
-
-
-from cohorts.session_models import (  # noqa: E402
-    Attendance,
-    Audience,
-    HoursEntry,
-    HoursSource,
-    Rsvp,
-    RsvpAnswer,
-    Session,
-    SessionKind,
-)
-
-__all__ = [
-    "Attendance", "Audience", "Cohort", "CohortStatus", "Enrollment", "HoursEntry",
-    "HoursSource", "Program", "Rsvp", "RsvpAnswer", "Session", "SessionKind",
-]
-

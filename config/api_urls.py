@@ -11,8 +11,8 @@ from accounts.api import ObtainTokenView
 from applications.api import ApplicationViewSet, CohortViewSet, EligibilityView
 from cities.api import CityViewSet
 from coaching.api import ActionItemViewSet, CheckInViewSet
-from cohorts.api import HoursViewSet, SessionViewSet
 from dashboards.health_api import CohortHealthAPIView
+from schedule.api import HoursViewSet, SessionViewSet
 from showcases.api import LibraryViewSet, ShowcaseViewSet
 from strategy.api import StrategyAPIView, StrategyPDFAPIView
 

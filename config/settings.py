@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "cities",
     "cohorts",
     "curriculum",
+    "schedule",
     "applications",
     "coaching",
     "showcases",

@@ -8,9 +8,14 @@ from cohorts import staff_urls as cohort_staff_urls
 from common import views as ops_views
 from common.api import NotFoundView
 from dashboards import staff_urls as dashboard_staff_urls
+from schedule import staff_urls as schedule_staff_urls
 
 # /staff/…: the staff pages of several apps, under one "staff" namespace.
-STAFF_URLS = [*cohort_staff_urls.urlpatterns, *dashboard_staff_urls.urlpatterns]
+STAFF_URLS = [
+    *cohort_staff_urls.urlpatterns,
+    *schedule_staff_urls.urlpatterns,
+    *dashboard_staff_urls.urlpatterns,
+]
 
 admin.site.site_header = _("Civic Accelerator — program staff")
 admin.site.site_title = _("Civic Accelerator admin")
@@ -18,7 +23,13 @@ admin.site.index_title = _("Run the accelerator")
 
 # Admin pages whose model moved to another app keep the address they always had (links in
 # e-mails, bookmarks, the bench): the admin's "<app_label>/<model>/" → the old one.
-ADMIN_PATHS_KEPT = {"applications/application/": "cities/application/"}
+ADMIN_PATHS_KEPT = {
+    "applications/application/": "cities/application/",
+    "schedule/session/": "cohorts/session/",
+    "schedule/rsvp/": "cohorts/rsvp/",
+    "schedule/attendance/": "cohorts/attendance/",
+    "schedule/hoursentry/": "cohorts/hoursentry/",
+}
 
 
 def admin_urls():
@@ -51,8 +62,8 @@ urlpatterns = [
     path("c/<slug:city>/strategy/", include("strategy.urls")),
     path("c/<slug:city>/export/", include("stewardship.urls")),
     path("c/<slug:city>/", include("dashboards.urls")),
-    path("c/<slug:city>/", include("cohorts.urls")),
-    path("calendar/", include("cohorts.calendar_urls")),
+    path("c/<slug:city>/", include("schedule.urls")),
+    path("calendar/", include("schedule.calendar_urls")),
     path("apply/", include("applications.urls")),
     path("api/v1/", include("config.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),

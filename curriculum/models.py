@@ -61,7 +61,7 @@ class Material(models.Model):
         verbose_name=_("module"),
     )
     session = models.ForeignKey(
-        "cohorts.Session", null=True, blank=True, on_delete=models.CASCADE,
+        "schedule.Session", null=True, blank=True, on_delete=models.CASCADE,
         related_name="materials", verbose_name=_("session"),
     )
     title = models.CharField(_("title"), max_length=200)

@@ -7,8 +7,8 @@ from accounts.models import Membership
 from applications.models import Application
 from cities.places import country_code
 from coaching.models import ActionItem
-from cohorts.hours import ledger_note
-from cohorts.models import Attendance, HoursEntry, Rsvp, Session
+from schedule.hours import ledger_note
+from schedule.models import Attendance, HoursEntry, Rsvp, Session
 
 EXPORTS = {
     "attendance": _("Attendance"),

@@ -19,16 +19,6 @@ from django.utils.translation import gettext_lazy as _
 from django_scopes import scopes_disabled
 
 from accounts.models import Role
-from cohorts import convening
-from cohorts.commitment import senior_teams_among
-from cohorts.convening import (
-    city_convening_status,
-    is_convening_session,
-    mayor_sessions,
-    mayor_statuses,
-)
-from cohorts.hours import city_today
-from cohorts.models import Audience, HoursEntry
 from dashboards.health_reads import (
     answers_and_attendance,
     city_counts,
@@ -37,6 +27,16 @@ from dashboards.health_reads import (
     live_sessions,
     people_of_cities,
 )
+from schedule import convening
+from schedule.commitment import senior_teams_among
+from schedule.convening import (
+    city_convening_status,
+    is_convening_session,
+    mayor_sessions,
+    mayor_statuses,
+)
+from schedule.hours import city_today
+from schedule.models import Audience, HoursEntry
 from showcases.models import State
 from strategy.models import Strategy, StrategyState
 from strategy.progress import percent_complete, strategy_progress
@@ -107,8 +107,8 @@ def _months_of(cohort, today):
 def _convening(cohort, sessions, memberships, city_ids, today, now):
     """``{city_id: Cell}``: is each city's mayor at every session of the convening?
 
-    The status per session comes from :func:`cohorts.convening.mayor_statuses`, the rule of
-    :func:`cohorts.convening.mayor_presence` (attendance once the session has begun, the
+    The status per session comes from :func:`schedule.convening.mayor_statuses`, the rule of
+    :func:`schedule.convening.mayor_presence` (attendance once the session has begun, the
     mayor's yes before); the city's cell is its worst. The yes answers and attendance of
     the convening are one query.
     """
@@ -173,7 +173,7 @@ def _hours(cohort, cities, teams, today):
 
     The cell is per member: each active senior-team member's hours this month against the
     per-member commitment pro rata to today; the city is as red as its furthest-behind
-    member (see :mod:`cohorts.commitment`).
+    member (see :mod:`schedule.commitment`).
     """
     months = _months_of(cohort, today)
     sums = defaultdict(Decimal)  # (city_id, month) → team total

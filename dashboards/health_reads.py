@@ -8,8 +8,8 @@ from django_scopes import scopes_disabled
 from accounts.models import Membership
 from cities.places import country_code
 from coaching.models import ActionItem, ActionItemStatus, CheckIn, CheckInStatus, CoachAssignment
-from cohorts.models import Attendance, Enrollment, Rsvp, RsvpAnswer, Session
-from cohorts.session_models import SessionKind
+from cohorts.models import Enrollment
+from schedule.models import Attendance, Rsvp, RsvpAnswer, Session, SessionKind
 from showcases.models import Showcase, State
 
 

@@ -9,11 +9,11 @@ from django.db.models import Q
 from django.utils import timezone
 
 from coaching.models import ActionItem, ActionItemStatus, CheckIn, CheckInStatus
-from cohorts.audience import sessions_for_city
-from cohorts.commitment import hours_this_month
-from cohorts.convening import NOT_CONFIRMED, mayor_presence
-from cohorts.hours import city_today
-from cohorts.models import Audience
+from schedule.audience import sessions_for_city
+from schedule.commitment import hours_this_month
+from schedule.convening import NOT_CONFIRMED, mayor_presence
+from schedule.hours import city_today
+from schedule.models import Audience
 from showcases.models import Showcase
 from strategy.models import Strategy, StrategyState
 

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from applications.models import Application
 from coaching.models import CheckIn, CheckInStatus, MayorRequest
-from cohorts.models import Attendance
+from schedule.models import Attendance
 from showcases.models import Showcase
 from strategy.models import StrategyVersion
 
@@ -53,7 +53,7 @@ def _sessions(city):
         attended.setdefault(a.session, []).append(str(a.user))
     for session, people in attended.items():
         yield Event(session.starts_at, "session", session.title, ", ".join(sorted(people)),
-                    reverse("cohorts:session", kwargs={"city": city.slug,
+                    reverse("schedule:session", kwargs={"city": city.slug,
                                                        "session_id": session.pk}))
 
 

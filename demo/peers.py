@@ -27,11 +27,12 @@ from accounts.models import Membership, Role, User
 from cities.models import City
 from coaching.checkins import credit_attendee_hours
 from coaching.models import CheckIn, CheckInStatus, CoachAssignment
-from cohorts.attendance import mark_attendance
-from cohorts.audience import invited_memberships
 from cohorts.enrollment import withdraw_enrollment
-from cohorts.hours import credit_hours
-from cohorts.models import Enrollment, Session, SessionKind
+from cohorts.models import Enrollment
+from schedule.attendance import mark_attendance
+from schedule.audience import invited_memberships
+from schedule.hours import credit_hours
+from schedule.models import Session, SessionKind
 from strategy.editing import start_strategy
 from strategy.models import Initiative, StrategyState
 from strategy.review import approve_strategy, submit_for_review

@@ -9,12 +9,12 @@ from zoneinfo import ZoneInfo
 from django.utils import timezone
 
 from accounts.models import Membership
-from cohorts.attendance import mark_attendance
-from cohorts.audience import invited_memberships
-from cohorts.hours import credit_hours
-from cohorts.models import Audience, Rsvp, Session, SessionKind
 from curriculum.models import Assignment, Material, Module
 from curriculum.pillars import ensure_pillars
+from schedule.attendance import mark_attendance
+from schedule.audience import invited_memberships
+from schedule.hours import credit_hours
+from schedule.models import Audience, Rsvp, Session, SessionKind
 
 MODULES = [
     # pillar slug, title, objectives, material (title, url)

@@ -7,8 +7,8 @@ from datetime import datetime, time, timedelta
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from cohorts.models import Session, SessionKind
 from demo import samples
+from schedule.models import Session, SessionKind
 from showcases.models import (
     Evidence,
     Feedback,

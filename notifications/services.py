@@ -11,7 +11,7 @@ Every other app tells people about things by calling::
         context={"application": application},
         category="applications",
         mandatory=False,                 # True ignores opt-outs (invitations, decisions…)
-        attachments=[ics_attachment],    # optional, e.g. cohorts.notices.ics_attachment(...)
+        attachments=[ics_attachment],    # optional, e.g. schedule.notices.ics_attachment(...)
     )
 
 Templates live at ``notifications/templates/notifications/<event>/subject.txt``, ``body.txt`` and

@@ -2,9 +2,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cities.places import country_name
-from cohorts.wall_clock import wall_clock
 from common.date_inputs import IsoDateInput
 from common.inputs import SupportedYearsMixin
+from schedule.wall_clock import wall_clock
 from showcases.library import SIZE_BANDS
 from showcases.models import Pillar, PracticeType, Showcase, ShowcaseRound
 from showcases.workflow import DRAFT_FIELDS

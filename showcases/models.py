@@ -233,7 +233,7 @@ class ShowcaseSlot(CityOwned):
     updated_at = None  # not recorded for this model
 
     session = models.ForeignKey(
-        "cohorts.Session", on_delete=models.CASCADE, related_name="showcase_slots",
+        "schedule.Session", on_delete=models.CASCADE, related_name="showcase_slots",
         verbose_name=_("session"),
     )
     showcase = models.OneToOneField(

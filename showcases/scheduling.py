@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
 from cities.people import coaches_of, senior_team_of
-from cohorts.models import Session, SessionKind
+from schedule.models import Session, SessionKind
 from showcases.models import ShowcaseSlot, State
 from showcases.workflow import _tell
 

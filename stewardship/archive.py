@@ -17,9 +17,10 @@ from accounts.models import Invitation, Membership
 from applications.models import Application
 from coaching.checkins import checkins_visible_to
 from coaching.models import ActionItem, CheckIn, CoachAssignment, MayorRequest
-from cohorts.audience import sessions_for_city
-from cohorts.models import Attendance, Enrollment, HoursEntry, Rsvp
+from cohorts.models import Enrollment
 from notifications.models import NotificationEvent
+from schedule.audience import sessions_for_city
+from schedule.models import Attendance, HoursEntry, Rsvp
 from showcases.models import Evidence, Feedback, Message, Showcase, ShowcaseSlot
 from strategy.models import (
     Comment,

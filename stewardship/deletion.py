@@ -25,7 +25,6 @@ from accounts.models import DELETED_EMAIL_DOMAIN, Invitation, Membership
 from caching.data_versions import forget_data
 from cities.models import City
 from coaching.models import ActionItem, ActionItemStatus, CoachAssignment
-from cohorts.models import Rsvp
 from notifications.models import (
     EmailOutbox,
     Notification,
@@ -33,6 +32,7 @@ from notifications.models import (
     NotificationPreference,
     ReminderDelivery,
 )
+from schedule.models import Rsvp
 
 
 def placeholder_email(user):

@@ -276,7 +276,7 @@ class SessionFactory(factory.django.DjangoModelFactory):
     """A one-hour workshop for everyone, a week from now (in New York time)."""
 
     class Meta:
-        model = "cohorts.Session"
+        model = "schedule.Session"
 
     cohort = factory.SubFactory(CohortFactory)
     kind = "workshop"
@@ -292,7 +292,7 @@ class SessionFactory(factory.django.DjangoModelFactory):
 
 class RsvpFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = "cohorts.Rsvp"
+        model = "schedule.Rsvp"
 
     session = factory.SubFactory(SessionFactory)
     city = factory.SubFactory(CityFactory)
@@ -302,7 +302,7 @@ class RsvpFactory(factory.django.DjangoModelFactory):
 
 class HoursEntryFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = "cohorts.HoursEntry"
+        model = "schedule.HoursEntry"
 
     city = factory.SubFactory(CityFactory)
     user = factory.SubFactory(UserFactory)

@@ -10,8 +10,8 @@ from django.contrib import admin
 from django.test import Client
 from django.urls import reverse
 
-OUR_APPS = {"accounts", "cities", "cohorts", "curriculum", "coaching", "showcases", "strategy",
-            "notifications", "stewardship", "audit", "applications", "dashboards"}
+OUR_APPS = {"accounts", "cities", "cohorts", "curriculum", "schedule", "coaching", "showcases",
+            "strategy", "notifications", "stewardship", "audit", "applications", "dashboards"}
 
 
 class _Superuser:

@@ -14,7 +14,7 @@ from django_scopes import scope, scopes_disabled
 from applications.models import Application
 from applications.models import ApplicationState as S
 from coaching.checkins import log_checkin
-from cohorts.models import Session
+from schedule.models import Session
 from tests import factories
 from tests.tenancy import build_world
 

@@ -31,6 +31,7 @@ OUR_APPS = (
     "cities",
     "applications",
     "cohorts",
+    "schedule",
     "curriculum",
     "coaching",
     "showcases",

@@ -155,8 +155,8 @@ def test_applying_with_the_keyboard(page, live_server):
 @requires_chromium
 def test_answering_a_session_invitation_with_the_keyboard(page, live_server, demo):
     from cohorts.models import Cohort
-    from cohorts.scheduling import schedule_session
-    from cohorts.session_models import Rsvp
+    from schedule.models import Rsvp
+    from schedule.scheduling import schedule_session
 
     with scopes_disabled():
         cohort = Cohort.objects.get(enrollments__city__slug="riverton")

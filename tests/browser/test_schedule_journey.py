@@ -32,7 +32,7 @@ def test_member_rsvps_downloads_ics_staff_mark_attendance_hours_update(page, liv
     from django_scopes import scopes_disabled
 
     from cohorts.models import Cohort
-    from cohorts.scheduling import schedule_session
+    from schedule.scheduling import schedule_session
 
     with scopes_disabled():
         cohort = Cohort.objects.get(enrollments__city__slug="riverton")

@@ -41,7 +41,8 @@ def test_staff_add_a_session_in_its_zone_and_each_city_sees_its_own_time(page, l
                                                                         demo):
     from django_scopes import scopes_disabled
 
-    from cohorts.models import Cohort, Session
+    from cohorts.models import Cohort
+    from schedule.models import Session
 
     with scopes_disabled():
         cohort = Cohort.objects.get(enrollments__city__slug="riverton")

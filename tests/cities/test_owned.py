@@ -37,14 +37,11 @@ def test_the_city_path_leads_to_a_city(model):
 
 def test_every_model_with_a_city_of_its_own_is_city_owned_or_says_why():
     below_cities = {Membership, apps.get_model("accounts", "Invitation")}  # under cities
-    # Being moved to schedule/ by another change; they become CityOwned there.
-    moving = {"cohorts.rsvp", "cohorts.attendance", "cohorts.hoursentry"}
     for model in apps.get_models():
         field = next((f for f in model._meta.concrete_fields if f.name == "city"), None)
         if (field is None or field.null or not isinstance(field, models.ForeignKey)
                 or model._meta.label_lower.startswith(("cities.", "notifications."))
-                or model.__name__.startswith("Historical") or model in below_cities
-                or model._meta.label_lower in moving):
+                or model.__name__.startswith("Historical") or model in below_cities):
             continue
         assert issubclass(model, CityOwned), model._meta.label
 

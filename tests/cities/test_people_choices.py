@@ -25,9 +25,9 @@ from tests import factories
 from tests.tenancy import build_world
 
 pytestmark = pytest.mark.django_db
-APPS = ("accounts", "cities", "cohorts", "curriculum", "coaching", "showcases", "strategy",
-        "notifications", "stewardship", "audit", "config", "applications", "dashboards",
-        "common", "caching")
+APPS = ("accounts", "cities", "cohorts", "curriculum", "schedule", "coaching", "showcases",
+        "strategy", "notifications", "stewardship", "audit", "config", "applications",
+        "dashboards", "common", "caching")
 
 
 def _import_everything():

@@ -9,7 +9,7 @@ from django_scopes import scopes_disabled
 from rest_framework.authtoken.models import Token
 
 from coaching.models import ActionItem, CheckIn
-from cohorts.models import HoursEntry
+from schedule.models import HoursEntry
 from tests import factories
 
 

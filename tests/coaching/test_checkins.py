@@ -10,8 +10,8 @@ from django_scopes import scope, scopes_disabled
 
 from coaching.checkins import log_checkin, save_checkin_draft
 from coaching.models import CheckIn, CheckInStatus
-from cohorts.models import HoursEntry
 from notifications.models import Notification
+from schedule.models import HoursEntry
 
 
 def _values(**overrides):

@@ -11,8 +11,8 @@ from django.utils import timezone, translation
 from django_scopes import scope, scopes_disabled
 
 from coaching.checkins import log_checkin
-from cohorts.hours import log_learning
-from cohorts.models import HoursEntry
+from schedule.hours import log_learning
+from schedule.models import HoursEntry
 
 HAPPENED = timezone.make_aware(datetime.datetime(2026, 11, 24, 15, 0))
 
@@ -54,6 +54,15 @@ def test_the_checkin_line_reads_in_spanish_and_portuguese(world):
     assert expected.split("24")[0] in portuguese
 
 
+class _AppsWhenItRan:
+    """The migration ran when the ledger was cohorts' (``cohorts.HoursEntry``); the model
+    is schedule's now (schedule 0001/0002 moved it, rows and all)."""
+
+    def get_model(self, app_label, model_name):
+        assert app_label == "cohorts"
+        return django_apps.get_model("schedule", model_name)
+
+
 def test_the_migration_forgets_the_english_notes_stored_before(world):
     checkin = _log_checkin_in_english(world)
     with scopes_disabled():
@@ -61,7 +70,7 @@ def test_the_migration_forgets_the_english_notes_stored_before(world):
         HoursEntry.objects.filter(pk=entry.pk).update(note="Coaching check-in on 2026-11-24")
     migration = importlib.import_module(
         "cohorts.migrations.0005_checkin_hours_notes_described_on_display")
-    migration.forget_written_notes(django_apps, None)
+    migration.forget_written_notes(_AppsWhenItRan(), None)
     _client, spanish = _hours_page(world, "es")
     assert "Coaching check-in on" not in spanish
     assert "Reunión de seguimiento de acompañamiento del 24 de noviembre de 2026" in spanish

@@ -84,7 +84,7 @@ def test_city_home(world, n, django_assert_num_queries):
     _city_data(world, n)
     client = _client(world, "mayor_a")
     # 19: the mayor's hours card reads the city's senior team (one Membership+User query,
-    # cohorts.commitment.senior_teams) since the commitment became each member's (422b6d8)
+    # schedule.commitment.senior_teams) since the commitment became each member's (422b6d8)
     with django_assert_num_queries(19):
         response = client.get("/c/alphaville/")
     assert response.content.decode().count("Send my answer") == n

@@ -10,11 +10,11 @@ import pytest
 from django.core import mail
 from icalendar import Calendar
 
-from cohorts.calendar import session_ics
-from cohorts.notices import ics_attachment
-from cohorts.scheduling import cancel_session, move_session
 from notifications.models import EmailOutbox
 from notifications.services import notify
+from schedule.calendar import session_ics
+from schedule.notices import ics_attachment
+from schedule.scheduling import cancel_session, move_session
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -9,9 +9,9 @@ from django_scopes import scopes_disabled
 
 from accounts.models import Role
 from cohorts.admin import EnrollmentForm
-from cohorts.audience import invited_membership, invitees
 from cohorts.enrollment import withdraw_enrollment
 from dashboards.health import WITHDRAWN, cohort_health
+from schedule.audience import invited_membership, invitees
 from tests.factories import (
     CityFactory,
     CohortFactory,

@@ -11,8 +11,9 @@ from openpyxl import load_workbook
 
 from accounts.models import Membership, Role
 from coaching.models import ActionItem, CheckIn
-from cohorts.models import Attendance, Cohort, HoursEntry, Rsvp, Session
+from cohorts.models import Cohort
 from dashboards.health import AMBER, GREEN, RED, cohort_health, sort_rows
+from schedule.models import Attendance, HoursEntry, Rsvp, Session
 from showcases.models import Showcase
 from strategy.editing import start_strategy
 from tests import factories

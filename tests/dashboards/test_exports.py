@@ -8,7 +8,7 @@ from openpyxl import load_workbook
 
 from applications.models import Application
 from coaching.models import ActionItem
-from cohorts.models import Attendance, HoursEntry
+from schedule.models import Attendance, HoursEntry
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -18,9 +18,10 @@ from applications.models import Application
 from caching.data_versions import forget_data
 from cities.models import City
 from coaching.models import ActionItem
-from cohorts.models import Cohort, HoursEntry, Session
+from cohorts.models import Cohort
 from common.tables import FORMATS, safe_cell, table_bytes
 from dashboards.exports import EXPORTS
+from schedule.models import HoursEntry, Session
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from accounts.models import User
-from cohorts.models import Rsvp, Session
+from schedule.models import Rsvp, Session
 from tests import factories
 
 pytestmark = pytest.mark.django_db

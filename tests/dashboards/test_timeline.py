@@ -6,8 +6,8 @@ from django_scopes import scopes_disabled
 
 from cities.models import City
 from coaching.models import CheckIn, MayorRequest
-from cohorts.models import Attendance
 from dashboards.timeline import city_timeline
+from schedule.models import Attendance
 from tests import factories
 
 pytestmark = pytest.mark.django_db

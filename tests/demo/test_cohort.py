@@ -10,8 +10,9 @@ from django_scopes import scopes_disabled
 
 from accounts.models import Membership, User
 from coaching.models import CheckIn, CoachAssignment
-from cohorts.models import Attendance, Cohort, Enrollment, HoursEntry
+from cohorts.models import Cohort, Enrollment
 from dashboards.health import GREEN, RED, cohort_health
+from schedule.models import Attendance, HoursEntry
 from strategy.models import Strategy
 
 pytestmark = pytest.mark.django_db

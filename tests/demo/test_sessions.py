@@ -5,8 +5,8 @@ from django.core.management import call_command
 from django_scopes import scopes_disabled
 
 from cities.models import City
-from cohorts.commitment import monthly_hours
-from cohorts.models import Attendance, HoursEntry, Rsvp, Session, SessionKind
+from schedule.commitment import monthly_hours
+from schedule.models import Attendance, HoursEntry, Rsvp, Session, SessionKind
 
 
 def _counts():

@@ -162,7 +162,7 @@ def test_odd_coach_ids_in_the_staff_dashboard_and_exports_are_ignored(world, coa
 
 
 def test_odd_ids_in_the_attendance_checklist_are_ignored(world):
-    from cohorts.models import Attendance
+    from schedule.models import Attendance
 
     session = world.extra["session"]
     response = _portal(world, "staff").post(
@@ -238,9 +238,9 @@ def test_a_year_1_check_in_draft_is_refused_in_every_zone(world, zone, value):
     assert row_counts() == before
 
 
-PROJECT_APPS = ("accounts", "cities", "cohorts", "curriculum", "coaching", "showcases",
-                "strategy", "notifications", "stewardship", "audit", "config", "applications",
-                "dashboards", "common", "caching")
+PROJECT_APPS = ("accounts", "cities", "cohorts", "curriculum", "schedule", "coaching",
+                "showcases", "strategy", "notifications", "stewardship", "audit", "config",
+                "applications", "dashboards", "common", "caching")
 
 
 def _project_classes(base):

@@ -44,8 +44,9 @@ def _settings(examples):
 
 
 ROOT = Path(__file__).resolve().parents[2]
-APPS = ("accounts", "cities", "cohorts", "curriculum", "coaching", "showcases", "strategy",
-        "notifications", "stewardship", "audit", "config", "applications", "dashboards")
+APPS = ("accounts", "cities", "cohorts", "curriculum", "schedule", "coaching", "showcases",
+        "strategy", "notifications", "stewardship", "audit", "config", "applications",
+        "dashboards")
 _READS = re.compile(r"""(?:GET|query_params)(?:\.get|\.getlist|\[)\(?\s*["']([^"']+)["']""")
 
 

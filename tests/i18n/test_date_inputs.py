@@ -25,8 +25,8 @@ from django_scopes import scopes_disabled
 from tests import factories
 
 PROJECT_APPS = ("accounts", "audit", "cities", "coaching", "cohorts", "config", "curriculum",
-                "notifications", "showcases", "stewardship", "strategy", "applications",
-                "dashboards", "common", "caching")
+                "schedule", "notifications", "showcases", "stewardship", "strategy",
+                "applications", "dashboards", "common", "caching")
 LANGUAGES = ["es", "pt-br"]
 A_DAY = datetime.date(2026, 12, 2)
 A_MOMENT = datetime.datetime(2026, 12, 2, 13, 30)

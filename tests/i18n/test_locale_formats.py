@@ -26,7 +26,7 @@ NEW_YORK = zoneinfo.ZoneInfo("America/New_York")
     ],
 )
 def test_a_sessions_day_is_written_the_way_the_language_writes_it(db, language, expected):
-    from cohorts.templatetags.sessions import session_when_text
+    from schedule.templatetags.sessions import session_when_text
 
     start = datetime.datetime(2026, 11, 30, 17, tzinfo=NEW_YORK)
     with scopes_disabled():
@@ -52,8 +52,8 @@ def test_numbers_lists_quarters_and_months_follow_the_language(
 ):
     from django.template import Context, Template
 
-    from cohorts.templatetags.sessions import hours as hours_filter
     from common.labels import and_list
+    from schedule.templatetags.sessions import hours as hours_filter
     from strategy.forms import QUARTER_CHOICES, YEAR_CHOICES
     from strategy.snapshot import quarters_label
 
@@ -97,7 +97,7 @@ def test_someone_who_never_chose_gets_the_browsers_language(db):
 
 
 def test_the_calendar_feed_labels_sessions_in_the_accounts_language(db):
-    from cohorts.feeds import feed_for
+    from schedule.feeds import feed_for
 
     with scopes_disabled():
         membership = factories.MembershipFactory()

@@ -16,8 +16,9 @@ from accounts.models import Invitation, User
 from applications.models import Application
 from cities.models import City
 from coaching.models import ActionItem, MayorRequest
-from cohorts.models import Cohort, Session
+from cohorts.models import Cohort
 from notifications.rendering import render_message
+from schedule.models import Session
 from showcases.models import Showcase, ShowcaseRound
 from strategy.models import StrategyVersion
 

@@ -77,7 +77,7 @@ def _run_every_task_once(live_server, people):
 
 def test_every_task_of_the_load_mix_succeeds_and_its_writes_are_saved(demo, live_server, tmp_path):
     from coaching.models import ActionItem, CheckIn, CheckInStatus
-    from cohorts.models import Rsvp
+    from schedule.models import Rsvp
     from strategy.models import Initiative
 
     with scopes_disabled():

@@ -33,7 +33,7 @@ def make_showcase(world, state="draft", *, published=False, **fields):
 
 
 def make_session(world):
-    from cohorts.models import Session
+    from schedule.models import Session
 
     start = timezone.now() + datetime.timedelta(days=14)
     world.extra["session"] = Session.objects.create(
@@ -46,7 +46,7 @@ def presentable(world):
     """An accepted showcase in a slot of a showcase session that started an hour ago."""
     from django_scopes import scopes_disabled
 
-    from cohorts.models import Session
+    from schedule.models import Session
     from showcases.models import ShowcaseSlot
 
     showcase = make_showcase(world, "accepted")

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
-from cohorts.models import Session
+from schedule.models import Session
 from showcases import library, scheduling
 from showcases.models import State
 from tests import factories

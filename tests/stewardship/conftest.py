@@ -27,7 +27,7 @@ def stock_city(world, city, enrollment, *, marker, member, coach):
         cohort=world.cohort, title=f"{marker} workshop", audience="city", city=city
     )
     factories.RsvpFactory(session=session, city=city, user=member)
-    from cohorts.models import Attendance
+    from schedule.models import Attendance
 
     Attendance.objects.create(session=session, city=city, user=member)
     factories.HoursEntryFactory(city=city, user=member, note=f"{marker} reading")

@@ -15,9 +15,9 @@ from rest_framework.authtoken.models import Token
 
 from accounts.models import Membership, Role
 from coaching.models import ActionItem, CheckIn
-from cohorts.models import Attendance, HoursEntry, Rsvp
 from notifications.models import Notification, NotificationPreference
 from notifications.services import notify
+from schedule.models import Attendance, HoursEntry, Rsvp
 from showcases.models import Showcase
 from stewardship.deletion import delete_account
 from strategy.models import StrategyVersion
