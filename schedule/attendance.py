@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
 from schedule.audience import invited_memberships
+from schedule.convening import mayor_presence
 from schedule.hours import city_date, credit_hours, uncredit_hours
 from schedule.models import Attendance, HoursSource
 from schedule.rules import can_mark_attendance
@@ -84,6 +85,4 @@ def save_attendance_checklist(*, session, present, by):
 def mayors_not_confirmed(*, session):
     """Mayors invited to ``session`` still to chase (the convening check): not marked
     present once it has begun, no yes before (see :mod:`schedule.convening`)."""
-    from schedule.convening import mayor_presence
-
     return [s.membership for s in mayor_presence(sessions=[session]) if not s.ok]

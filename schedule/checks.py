@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from schedule.models import Audience
+from schedule.models import Audience, Session
 
 # Which groups of people each audience reaches; a one-city session reaches both groups of
 # that city only.
@@ -69,8 +69,6 @@ def calendar_warnings(*, cohort, sessions):
 
 def session_warnings(*, session):
     """The warnings of one session against the rest of its cohort's calendar."""
-    from schedule.models import Session
-
     others = list(
         Session.objects.filter(
             cohort_id=session.cohort_id, is_cancelled=False,

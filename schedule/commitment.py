@@ -16,7 +16,7 @@ from django.db.models.functions import TruncMonth
 from django_scopes import scopes_disabled
 
 from accounts.models import Membership, Role
-from schedule.hours import CENT, city_today, month_starts
+from schedule.hours import CENT, city_today, cohort_start, month_starts
 from schedule.models import HoursEntry
 
 ZERO = Decimal("0.00")
@@ -145,8 +145,6 @@ def monthly_hours(*, city, months=6):
 def ledger_months(*, city, months=6):
     """:func:`monthly_hours` for the last ``months`` months, leaving out those before the
     city's first cohort began (nothing was due then)."""
-    from schedule.hours import cohort_start
-
     first = cohort_start(city=city)
     totals = monthly_hours(city=city, months=months)
     if first is None:

@@ -15,6 +15,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
+from cohorts.models import Enrollment
 from schedule.models import HoursEntry, HoursSource
 
 MAX_HOURS_PER_ENTRY = Decimal("24")
@@ -118,8 +119,6 @@ def month_starts(*, city, months):
 
 def cohort_start(*, city):
     """The day the city's first cohort began (None when it is in no cohort)."""
-    from cohorts.models import Enrollment
-
     with scopes_disabled():
         return (
             Enrollment.objects.filter(city=city).order_by("cohort__starts_on")

@@ -6,6 +6,7 @@ renders each message in the recipient's zone and language).
 
 from django.urls import reverse
 
+from notifications.services import notify
 from schedule.audience import invited_memberships
 from schedule.calendar import build_calendar, ics_filename, session_ics
 
@@ -31,8 +32,6 @@ def recipients_by_city(*, session):
 
 def notify_session_changed(*, session, event, previous_start=None, reason=""):
     """Tell the audience that ``session`` moved or was cancelled (``event``)."""
-    from notifications.services import notify
-
     for city, users in recipients_by_city(session=session).items():
         notify(
             event,
@@ -74,8 +73,6 @@ def announce_sessions(*, sessions):
     Goes through ``notify()`` (category ``sessions``), so each person's preference for
     that category decides e-mail, digest or inbox only. Returns the number of people told.
     """
-    from notifications.services import notify
-
     groups = {}  # people with the same city and the same sessions share one message
     for user, city, mine in _invited_by_person(list(sessions)).values():
         mine = sorted(mine, key=lambda s: (s.starts_at, s.pk))

@@ -15,6 +15,7 @@ from django_scopes import scopes_disabled
 from accounts.models import validate_time_zone
 from caching.data_versions import forget_data
 from cohorts.models import Enrollment
+from curriculum.models import Material
 from schedule.models import Audience, Session
 from schedule.notices import announce_sessions, notify_session_changed
 
@@ -123,8 +124,6 @@ def duplicate_session(*, session, starts_at=None, days=None, announce=True):
     wall-clock time; its materials links are copied too. The copy's audience is told
     unless ``announce`` is False (a series or a plan tells everyone once, at the end).
     """
-    from curriculum.models import Material
-
     if starts_at is None:
         days = 7 if days is None else days
         starts_at = shift_wall_clock(session.starts_at, zone=session.zone, days=days)

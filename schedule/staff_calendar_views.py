@@ -19,6 +19,7 @@ from cities.models import City
 from cohorts.models import Cohort
 from common.inputs import parse_id
 from schedule.attendance import save_attendance_checklist
+from schedule.audience import invited_memberships
 from schedule.checks import calendar_warnings, session_warnings
 from schedule.commitment import cities_this_month
 from schedule.convening import mayor_presence
@@ -146,8 +147,6 @@ def attendance_checklist(request, session_id):
     session = get_object_or_404(Session.objects.select_related("cohort"), pk=session_id)
     if not rules.test_rule("can_mark_attendance", request.user, session):
         raise PermissionDenied
-    from schedule.audience import invited_memberships
-
     error = None
     if request.method == "POST":
         present = set()

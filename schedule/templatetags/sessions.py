@@ -9,6 +9,9 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
+from schedule.commitment import hours_this_month
+from schedule.hours import ledger_note as note_of
+
 register = template.Library()
 
 
@@ -72,14 +75,10 @@ def hours(value):
 @register.inclusion_tag("schedule/_hours_card.html")
 def hours_card(city):
     """The city home's card: this month's hours against the commitment."""
-    from schedule.commitment import hours_this_month
-
     return {"city": city, "total": hours_this_month(city=city)}
 
 
 @register.filter
 def ledger_note(entry):
     """A training-hours line's note in the reader's language (``schedule.hours.ledger_note``)."""
-    from schedule.hours import ledger_note as note_of
-
     return note_of(entry)
