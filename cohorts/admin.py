@@ -56,6 +56,3 @@ class EnrollmentAdmin(admin.ModelAdmin):
     search_fields = ["city__name"]
     autocomplete_fields = ["city", "cohort"]
     list_select_related = ["city", "cohort"]
-
-
-from schedule.admin import *  # noqa: E402,F401,F403  (sessions, RSVPs, attendance, hours)
