@@ -3,6 +3,7 @@ from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
+from announcements import staff_urls as announcement_staff_urls
 from cities import views as city_views
 from cohorts import staff_urls as cohort_staff_urls
 from common import views as ops_views
@@ -15,6 +16,7 @@ STAFF_URLS = [
     *cohort_staff_urls.urlpatterns,
     *schedule_staff_urls.urlpatterns,
     *dashboard_staff_urls.urlpatterns,
+    *announcement_staff_urls.urlpatterns,
 ]
 
 admin.site.site_header = _("Civic Accelerator — program staff")
