@@ -29,6 +29,7 @@ messages: install
 
 lint: install
 	$(UV) run --frozen ruff check .
+	$(UV) run --frozen lint-imports
 	$(PY) manage.py makemigrations --check --dry-run
 
 ## make bench: seed a small and a large program on PostgreSQL + Redis, measure, write bench/RESULTS.md
