@@ -1,20 +1,20 @@
 """The schedule and hours API: ``/api/v1/cities/<city>/sessions/`` and ``…/hours/``."""
 
-import rules
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 
 from caching.api_cache import CachedCityListMixin
 from cities.api import CityNestedAPIMixin
+from cities.doors import on_object, rule_permission
 from common import api_inputs
 from schedule.audience import sessions_for_city
 from schedule.commitment import ledger_months
 from schedule.hours import ledger_note, log_learning
 from schedule.models import HoursEntry, Rsvp, RsvpAnswer, Session
 from schedule.rsvp import rsvp
+from schedule.rules import SessionInCity
 
 MONTHS_SHOWN = 6
 
@@ -46,6 +46,10 @@ class SessionViewSet(CachedCityListMixin, CityNestedAPIMixin,
                      viewsets.ReadOnlyModelViewSet):
     """The sessions a city sees, oldest first, with the caller's RSVP (``my_rsvp``).
     ``POST …/sessions/<id>/rsvp/`` with ``{"answer": "yes" | "no" | "maybe"}`` answers."""
+
+    permission_classes = [rule_permission(rsvp=on_object(
+        "can_answer_invitation", of=lambda request, session: SessionInCity(session, request.city),
+    ))]
 
     serializer_class = SessionSerializer
 
@@ -101,6 +105,7 @@ class HoursViewSet(CityNestedAPIMixin, mixins.CreateModelMixin, viewsets.Generic
     totals against the city's monthly commitment. ``POST`` logs the caller's own learning."""
 
     serializer_class = HoursEntrySerializer
+    permission_classes = [rule_permission(create="can_log_hours")]
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
@@ -126,8 +131,6 @@ class HoursViewSet(CityNestedAPIMixin, mixins.CreateModelMixin, viewsets.Generic
 
     @extend_schema(request=LogLearningSerializer, responses={201: HoursEntrySerializer})
     def create(self, request, *args, **kwargs):
-        if not rules.test_rule("can_log_hours", request.user, request.city):
-            raise PermissionDenied()
         data = LogLearningSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         entry = log_learning(city=request.city, user=request.user, **data.validated_data)

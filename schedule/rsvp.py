@@ -1,12 +1,11 @@
 """Answering a session's invitation: yes, no or maybe."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
-from schedule.audience import invited_membership
 from schedule.models import Rsvp, RsvpAnswer
 
 
@@ -14,14 +13,13 @@ from schedule.models import Rsvp, RsvpAnswer
 def rsvp(*, session, user, city, answer):
     """Record ``user``'s answer (a :class:`RsvpAnswer`) to ``session`` as a member of ``city``.
 
-    Refused when the person is not invited (``PermissionDenied``), when the session is
-    cancelled or over, or when a "yes" would exceed its capacity (``ValidationError``).
+    Refused when the session is cancelled or over, or when a "yes" would exceed its
+    capacity (``ValidationError``). Who may answer (the people the session invites) is the
+    door's rule ``can_answer_invitation``.
     Answering again replaces the previous answer. Returns the :class:`Rsvp`.
     """
     if answer not in RsvpAnswer.values:
         raise ValidationError({"answer": _("Choose yes, no or maybe.")})
-    if invited_membership(session=session, user=user, city=city) is None:
-        raise PermissionDenied(_("This session is not open to you."))
     if session.is_cancelled:
         raise ValidationError({"answer": _("This session has been cancelled.")})
     if session.ends_at <= timezone.now():

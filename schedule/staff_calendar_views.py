@@ -4,9 +4,8 @@ Under ``/staff/`` (scopes disabled by the middleware for staff). The attendance 
 is open to a session's host too, so it disables scopes itself.
 """
 
-import rules
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -14,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django_scopes import scopes_disabled
 
-from accounts.decorators import role_required, staff_required
+from cities.doors import rule_required
 from cities.models import City
 from cohorts.models import Cohort
 from common.inputs import parse_id
@@ -52,7 +51,7 @@ def _convening_confirmations(sessions):
     return items
 
 
-@staff_required
+@rule_required("is_program_staff", obj=None)
 @require_http_methods(["GET", "POST"])
 def cohort_calendar(request, slug):
     """A cohort's sessions with warnings and answers; POST copies another cohort's plan."""
@@ -87,7 +86,7 @@ def cohort_calendar(request, slug):
     }, status=400 if copy_form.errors else 200)
 
 
-@staff_required
+@rule_required("is_program_staff", obj=None)
 @require_http_methods(["GET", "POST"])
 def manage_session(request, session_id):
     """Move, cancel, duplicate or repeat one session (``action`` says which)."""
@@ -136,17 +135,20 @@ def _run_action(action, session, form, user):
     return _("%(count)d weekly sessions added.") % {"count": len(copies)}, session
 
 
-def _may_mark(user):
-    return user.is_staff or Session.objects.filter(host=user).exists()
+def _session(request, session_id, **kwargs):
+    """The session of the URL (404 if none), fetched once per request."""
+    if "_session" not in request.__dict__:
+        request._session = get_object_or_404(
+            Session.objects.select_related("cohort"), pk=session_id)
+    return request._session
 
 
-@role_required(_may_mark)
+@rule_required("can_open_attendance_checklists", obj=None)
+@rule_required("can_mark_attendance", obj=_session)
 @require_http_methods(["GET", "POST"])
 def attendance_checklist(request, session_id):
     """Quick checklist: everyone invited, ticked when present (staff or the host)."""
-    session = get_object_or_404(Session.objects.select_related("cohort"), pk=session_id)
-    if not rules.test_rule("can_mark_attendance", request.user, session):
-        raise PermissionDenied
+    session = _session(request, session_id)
     error = None
     if request.method == "POST":
         present = set()

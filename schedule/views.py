@@ -3,9 +3,8 @@
 import calendar as pycalendar
 from datetime import datetime, timedelta
 
-import rules
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -14,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from caching.page_cache import cache_page_per_person
+from cities.doors import allows, rule_required
 from common.inputs import InputError, parse_month
 from curriculum.models import Material
 from schedule.audience import invited_membership, sessions_for_city
@@ -23,6 +23,7 @@ from schedule.forms import LogLearningForm, RsvpForm, apply_errors
 from schedule.hours import city_today, log_learning
 from schedule.models import HoursEntry, Rsvp
 from schedule.rsvp import rsvp
+from schedule.rules import SessionInCity
 
 MONTHS_SHOWN = 6
 
@@ -95,17 +96,24 @@ def _session_or_404(city, session_id):
     return session
 
 
+def _seen_session(request, session_id, **kwargs):
+    """The session of the URL as the request's city sees it (404 if it does not)."""
+    if "_seen_session" not in request.__dict__:
+        request._seen_session = SessionInCity(
+            _session_or_404(request.city, session_id), request.city)
+    return request._seen_session
+
+
 @require_http_methods(["GET", "POST"])
+@rule_required("can_answer_invitation", obj=_seen_session, methods=("POST",))
 def session_detail(request, city, session_id):
     """One session: when (in the viewer's zone), where, materials, and the RSVP form."""
     city = request.city
-    session = _session_or_404(city, session_id)
+    session = _seen_session(request, session_id).session
     invited = invited_membership(session=session, user=request.user, city=city) is not None
     current = Rsvp.objects.filter(session=session, user=request.user).first()
     form = RsvpForm(initial={"answer": current.answer if current else None})
     if request.method == "POST":
-        if not invited:
-            raise PermissionDenied
         form = RsvpForm(request.POST)
         if form.is_valid():
             try:
@@ -123,7 +131,7 @@ def session_detail(request, city, session_id):
         "city": city, "session": session, "form": form, "invited": invited,
         "current": current, "materials": materials,
         "is_over": session.ends_at < timezone.now(),
-        "can_mark": rules.test_rule("can_mark_attendance", request.user, session),
+        "can_mark": allows("can_mark_attendance", request.user, session),
     }, status=400 if form.errors else 200)
 
 
@@ -153,14 +161,13 @@ def material_download(request, city, material_id):
 
 
 @require_http_methods(["GET", "POST"])
+@rule_required("can_log_hours", methods=("POST",))
 def hours(request, city):
     """The city's ledger, the form to log learning, and monthly totals vs the commitment."""
     city = request.city
-    can_log = rules.test_rule("can_log_hours", request.user, city)
+    can_log = allows("can_log_hours", request.user, city)
     form = LogLearningForm(initial={"on_date": city_today(city)})
     if request.method == "POST":
-        if not can_log:
-            raise PermissionDenied
         form = LogLearningForm(request.POST)
         if form.is_valid():
             try:

@@ -1,9 +1,10 @@
-"""RSVP and attendance: who may answer, capacity, the mayor-only rule, the checklist."""
+"""RSVP and attendance: who may answer (asked at the door, ``cities.doors``: the session's
+page and the API), capacity, the mayor-only rule, the checklist."""
 
 import datetime
 
 import pytest
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.test import Client
 from django.utils import timezone
 from django_scopes import scopes_disabled
@@ -33,16 +34,23 @@ def test_a_member_answers_and_can_change_the_answer(town, no_scope):
     assert list(Rsvp.objects.values_list("user_id", "answer")) == [(town.cdo.pk, "yes")]
 
 
+def _answer(user, session, city="alpha"):
+    """The statuses of answering ``session`` as ``user``: on its page, then in the API."""
+    client = Client()
+    client.force_login(user)
+    page = client.post(f"/c/{city}/schedule/{session.pk}/", {"answer": "yes"}).status_code
+    api = client.post(f"/api/v1/cities/{city}/sessions/{session.pk}/rsvp/", {"answer": "yes"},
+                      content_type="application/json").status_code
+    return page, api
+
+
 def test_people_outside_the_audience_cannot_answer(town, no_scope):
     mayors_only = _session(town, audience="mayors")
     for_beta = _session(town, audience="city", city=town.other)
 
-    with pytest.raises(PermissionDenied):
-        rsvp(session=mayors_only, user=town.cdo, city=town.city, answer="yes")
-    with pytest.raises(PermissionDenied):
-        rsvp(session=for_beta, user=town.cdo, city=town.city, answer="yes")
-    with pytest.raises(PermissionDenied):
-        rsvp(session=_session(town), user=town.coach, city=town.city, answer="yes")
+    assert _answer(town.cdo, mayors_only) == (403, 403)
+    assert _answer(town.cdo, for_beta) == (404, 404)  # not Alpha's session: not found there
+    assert _answer(town.coach, _session(town)) == (403, 403)
     assert not Rsvp.objects.exists()
 
 
@@ -107,8 +115,12 @@ def test_the_checklist_refuses_a_surrogate_for_the_mayor(town):
 def test_only_staff_or_the_host_mark_attendance(town, no_scope):
     session = _session(town, days=-1)
 
-    with pytest.raises(PermissionDenied):
-        mark_attendance(session=session, user=town.cdo, city=town.city, by=town.coach)
+    client = Client()
+    client.force_login(town.coach)  # who marks is asked at the door: not a coach who hosts nothing
+    response = client.post(f"/staff/sessions/{session.pk}/attendance/",
+                           {"present": [f"{town.cdo.pk}:{town.city.pk}"]})
+    assert response.status_code == 403
+    assert not Attendance.objects.exists()
     session.host = town.coach
     session.save()
     mark_attendance(session=session, user=town.cdo, city=town.city, by=town.coach)
