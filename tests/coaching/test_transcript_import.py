@@ -2,7 +2,9 @@
 transcript stays the coach's and staff's, and is deleted after its retention."""
 
 import datetime
+import io
 import re
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -246,3 +248,24 @@ def test_the_retention_is_a_setting(team):
     with scopes_disabled():
         assert CheckIn.objects.filter(pk=checkin.pk).exists()  # the check-in stays
         assert CallTranscript.objects.get().pk == kept.pk
+
+
+def test_the_citys_data_export_holds_no_transcript(team, client_as,
+                                                   django_capture_on_commit_callbacks):
+    from accounts.models import Membership
+
+    client, transcript, _page = _review(team, client_as)
+    client.post(f"{IMPORT}{transcript.pk}/", _confirm_data(team))
+    with scopes_disabled():
+        Membership.objects.filter(user=team.users["member_a"]).update(is_city_admin=True)
+    admin = client_as("member_a")
+    with django_capture_on_commit_callbacks(execute=True):
+        assert admin.post("/c/alphaville/export/").status_code == 302
+    with scopes_disabled():
+        export = team.city.exports.get()
+    download = admin.get(f"/c/alphaville/export/{export.pk}/download/")
+    archive = zipfile.ZipFile(io.BytesIO(b"".join(download.streaming_content)))
+    contents = b"".join(archive.read(name) for name in archive.namelist())
+    assert "Inventario y política".encode() in contents  # the check-in's summary is there
+    for private in ("Pedro Invitado", "Me parece bien", "es_teams.vtt", "enviaré el viernes"):
+        assert private.encode() not in contents
