@@ -150,9 +150,8 @@ def transcript_review(request, city, pk):
     city = request.city
     transcript = _transcript(request, pk)
     if transcript.checkin is not None:
-        if request.method == "POST":
+        if request.method == "POST":  # a second confirmation (another tab): refused
             messages.error(request, _("A check-in was already saved from this transcript."))
-            return redirect(transcript.get_absolute_url())
         return render(request, "coaching/transcript_review.html", {
             "city": city, "transcript": transcript, "done": True,
             "retention_days": retention_days(),

@@ -13,8 +13,8 @@ from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from tests import factories
-from tests.cities.matrix import FORM as APPLY_FORM
-from tests.coaching.matrix import _checkin_post, _item_post
+from tests.applications.matrix import FORM as APPLY_FORM
+from tests.coaching.matrix import _checkin_post, _item_post, _transcript, _transcript_url
 from tests.notifications.matrix import PREFERENCES
 from tests.showcases.matrix import DRAFT
 from tests.strategy.matrix import INITIATIVE, METRIC
@@ -161,6 +161,23 @@ TARGETS = [
         "coaching.CheckIn",
         "summary",
         "summary",
+    ),
+    FormTarget(
+        # A transcript's draft confirmed: the first accepted post logs the check-in, later
+        # ones are refused with a message (one check-in per transcript).
+        "check-in from a transcript",
+        "coach_a",
+        _transcript_url,
+        lambda w: _checkin_post(w) | {
+            "action_count": "1", "decision_count": "1", "action-0-keep": "on",
+            "action-0-title": "Send the inventory", "action-0-owner": w.users["member_a"].pk,
+            "action-0-due_on": _day(9), "decision-0-question": "Open the 311 data?",
+            "decision-0-deadline": _day(7),
+        },
+        "coaching.CheckIn",
+        "summary",
+        "summary",
+        setup=_transcript,
     ),
     FormTarget(
         "new action item",
