@@ -14,6 +14,7 @@ from django.utils import timezone
 from django_celery_beat.models import PeriodicTask
 from django_scopes import scopes_disabled
 
+from accounts.models import Membership
 from coaching.models import ActionItem, CallTranscript, CheckIn, CheckInStatus, MayorRequest
 from coaching.tasks import delete_expired_transcripts_task
 from tests import factories
@@ -253,8 +254,6 @@ def test_the_retention_is_a_setting(team):
 
 def test_the_citys_data_export_holds_no_transcript(team, client_as,
                                                    django_capture_on_commit_callbacks):
-    from accounts.models import Membership
-
     client, transcript, _page = _review(team, client_as)
     client.post(f"{IMPORT}{transcript.pk}/", _confirm_data(team))
     with scopes_disabled():
