@@ -64,18 +64,18 @@ def _by_city(city_ids, roles):
     with scopes_disabled():
         for membership in Membership.objects.filter(
             city_id__in=city_ids, role__in=roles, user__is_active=True,
-        ).select_related("user").order_by("user__email"):
+        ).select_related("user").order_by("user__name", "user_id"):
             people[membership.city_id].append(membership.user)
     return people
 
 
 def mayors_by_city(city_ids):
-    """``{city_id: [user, …]}``: ``mayors_of`` for many cities in one query."""
+    """``{city_id: [user, …]}``: ``mayors_of`` for many cities in one query, by name."""
     return _by_city(city_ids, [Role.MAYOR])
 
 
 def senior_teams_by_city(city_ids):
-    """``{city_id: [user, …]}``: ``senior_team_of`` for many cities in one query."""
+    """``{city_id: [user, …]}``: ``senior_team_of`` for many cities in one query, by name."""
     return _by_city(city_ids, SENIOR_TEAM_ROLES)
 
 

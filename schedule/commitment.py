@@ -15,7 +15,8 @@ from django.db.models import Q, Sum
 from django.db.models.functions import TruncMonth
 from django_scopes import scopes_disabled
 
-from accounts.models import Membership, Role
+from accounts.models import Role
+from cities.people import senior_teams_by_city
 from schedule.hours import CENT, city_today, cohort_start, month_starts
 from schedule.models import HoursEntry
 
@@ -81,12 +82,9 @@ class MonthTotal:
 
 
 def senior_teams(*, city_ids):
-    """``{city_id: [user, …]}``: the active senior-team members (not the mayor), by name."""
-    with scopes_disabled():
-        return senior_teams_among(
-            Membership.objects.filter(city_id__in=city_ids).select_related("user")
-            .order_by("user__name", "user_id")
-        )
+    """``{city_id: [user, …]}``: the active senior-team members (not the mayor), by name
+    (``cities.people.senior_teams_by_city``)."""
+    return senior_teams_by_city(city_ids)
 
 
 def senior_teams_among(memberships):
