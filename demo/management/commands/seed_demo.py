@@ -14,7 +14,8 @@ DEMO_PARTS = [
     "demo.cities.seed",
     "demo.strategy.seed",
     "demo.peers.seed",  # the rest of the cohort: nine more cities
-    "demo.notifications.seed",  # last: tells people about what the other parts made
+    "demo.notifications.seed",  # tells people about what the other parts made
+    "demo.announcements.seed",  # after notifications: its unread ones do not hide theirs
 ]
 
 
