@@ -99,7 +99,7 @@ def schedule_announcement(*, announcement, send_at, now=None):
 
 
 def _cohort_zone(announcement):
-    return ZoneInfo(announcement.cohort.time_zone or "UTC")
+    return ZoneInfo(announcement.cohort.time_zone or "UTC")  # the program's zone
 
 
 def _claim(announcement, now):

@@ -86,14 +86,14 @@ def team_by_city(city_ids, roles=None):
 
 
 def coaches_by_city(city_ids):
-    """``{city_id: [user, …]}``: ``coaches_of`` for many cities in one query."""
+    """``{city_id: [user, …]}``: ``coaches_of`` for many cities (by name), in two queries."""
     people = defaultdict(list)
     pairs = User.objects.filter(
         is_active=True, coach_assignments__enrollment__city_id__in=city_ids,
     ).values_list("coach_assignments__enrollment__city_id", "pk").distinct()
     pairs = list(pairs)
     users = User.objects.in_bulk({pk for _, pk in pairs})
-    for city_id, pk in sorted(pairs, key=lambda pair: users[pair[1]].email):
+    for city_id, pk in sorted(pairs, key=lambda pair: (users[pair[1]].name, pair[1])):
         if users[pk] not in people[city_id]:
             people[city_id].append(users[pk])
     return people
