@@ -83,7 +83,7 @@ def test_staff_schedule_an_announcement_to_all_mayors_and_see_it_delivered(
     rows = page.locator("table tbody tr")
     assert rows.count() >= 2
     assert all("Delivered by e-mail" in text for text in rows.all_inner_texts())
-    assert any("Lakeside" in text and "es" in text for text in rows.all_inner_texts())
+    assert any("Lakeside" in text and "Spanish" in text for text in rows.all_inner_texts())
     visit(page, f"{live_server.url}/staff/cohorts/demo-cohort/announcements/",
           expect_status=200)
     assert SUBJECT in page.inner_text("table")
