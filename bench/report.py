@@ -137,7 +137,9 @@ def report(sizes):  # noqa: C901, PLR0912, PLR0915 - one linear report
         "without TOTP. API user throttle raised so the API, not its rate limit, is measured.",
         f"- Load: {CONCURRENCY} concurrent clients (threads, one connection per request), "
         f"{next((d['meta'] or {}).get('requests', '?') for d in data.values())} requests per "
-        "page after 16 warm-up requests (at most 60 s per page); the session cookie of a "
+        "page after 16 warm-up requests (at most "
+        f"{next((d['meta'] or {}).get('time_limit', 60) for d in data.values()):g} s per "
+        "run); the session cookie of a "
         "seeded person "
         "(the city's CDO, its coach, or program staff).",
         "- Programs: large = 10 cohorts, 300 cities, 1,500 users, 3,000 sessions "

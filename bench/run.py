@@ -167,7 +167,8 @@ def bench(sizes, *, requests, time_limit):
     seconds = time.monotonic() - started
     for size in sizes:
         (size_dir(size) / "meta.json").write_text(json.dumps({
-            "seconds": seconds, "requests": requests, "finished": datetime.datetime.now(
+            "seconds": seconds, "requests": requests, "time_limit": time_limit,
+            "finished": datetime.datetime.now(
                 datetime.UTC).isoformat(timespec="seconds")}))
     log(f"measured {', '.join(sizes)} in {seconds:.0f} s")
 
