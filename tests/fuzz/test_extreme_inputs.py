@@ -240,7 +240,7 @@ def test_a_year_1_check_in_draft_is_refused_in_every_zone(world, zone, value):
 
 PROJECT_APPS = ("accounts", "cities", "cohorts", "curriculum", "schedule", "coaching",
                 "showcases", "strategy", "notifications", "stewardship", "audit", "config",
-                "applications", "dashboards", "common", "caching")
+                "applications", "dashboards", "common", "caching", "announcements")
 
 
 def _project_classes(base):

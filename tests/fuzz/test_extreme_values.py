@@ -46,7 +46,7 @@ def _settings(examples):
 ROOT = Path(__file__).resolve().parents[2]
 APPS = ("accounts", "cities", "cohorts", "curriculum", "schedule", "coaching", "showcases",
         "strategy", "notifications", "stewardship", "audit", "config", "applications",
-        "dashboards")
+        "dashboards", "announcements")
 _READS = re.compile(r"""(?:GET|query_params)(?:\.get|\.getlist|\[)\(?\s*["']([^"']+)["']""")
 
 
