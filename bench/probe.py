@@ -12,6 +12,7 @@ Each phase writes ``var/bench/<size>/<phase>.json``.
 """
 
 import argparse
+import datetime
 import json
 import statistics
 import time
@@ -282,6 +283,10 @@ def phase_sweep(size):
     }
 
 
+def _now():
+    return datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
+
+
 PHASES = {"queries": phase_queries, "pdf": phase_pdf, "sweep": phase_sweep}
 
 
@@ -291,7 +296,11 @@ def main(argv=None):
     parser.add_argument("--phase", choices=sorted(PHASES), required=True)
     args = parser.parse_args(argv)
     setup_django(args.size)
+    started = time.monotonic()
     result = PHASES[args.phase](args.size)
+    # When and how long, as measured here: the report states it, nothing is typed in.
+    result["measured"] = {"seconds": round(time.monotonic() - started, 1),
+                          "finished": _now()}
     path = Path(out_dir(args.size)) / f"{args.phase}.json"
     path.write_text(json.dumps(result, indent=1, default=str))
     if args.phase != "queries":

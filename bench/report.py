@@ -113,6 +113,48 @@ def rendered_afresh(data, sizes):
     return lines, ok
 
 
+PHASE_NAMES = {"queries": "rendered afresh and queries (bench/probe.py)",
+               "load": "load run (bench/run.py)", "pdf": "PDF (bench/probe.py)",
+               "sweep": "reminder sweep (bench/probe.py)"}
+
+
+def _when(size, phase, figures):
+    """When the figures of ``phase`` were measured, and for how long, as the script that
+    measured them wrote it (else the file's time: a figure is never typed in)."""
+    measured = figures.get("measured") if isinstance(figures, dict) else None
+    if measured:
+        return f"{measured['finished'].replace('T', ' ')[:16]} UTC ({measured['seconds']:.0f} s)"
+    written = datetime.datetime.fromtimestamp(
+        (size_dir(size) / f"{phase}.json").stat().st_mtime, datetime.UTC)
+    return f"{written:%Y-%m-%d %H:%M} UTC (file written)"
+
+
+def _load_setting(data, key, meta_key):
+    """A setting of the load run as the run recorded it (its pages, else its meta), or ?."""
+    for figures in data.values():
+        for page in (figures["load"] or {}).values():
+            if isinstance(page, dict) and key in page:
+                return f"{page[key]:g}"
+        if figures["meta"] and meta_key in figures["meta"]:
+            return f"{figures['meta'][meta_key]:g}"
+    return "?"
+
+
+def measured_when(data, sizes):
+    """One line per phase: when each size's figures were measured (see :func:`_when`)."""
+    lines = ["- When each section's figures were measured:"]
+    for phase, label in PHASE_NAMES.items():
+        parts = [f"{size} {_when(size, phase, data[size][phase])}"
+                 for size in sizes if data[size][phase]]
+        if parts:
+            lines.append(f"  {label}: {'; '.join(parts)}.")
+    meta = next((data[s]["meta"] for s in sizes if data[s]["meta"]), None)
+    if meta:
+        lines.append(f"  A whole run of `bench/run.py` ({' and '.join(sizes)}): "
+                     f"{meta['seconds']:.0f} s, finished {meta['finished']}.")
+    return lines
+
+
 def report(sizes):  # noqa: C901, PLR0912, PLR0915 - one linear report
     data = {s: {p: _read(s, p) for p in ("queries", "load", "pdf", "sweep", "meta")}
             for s in sizes}
@@ -136,9 +178,9 @@ def report(sizes):  # noqa: C901, PLR0912, PLR0915 - one linear report
         "redirect and MFA off because the load generator speaks plain HTTP as seeded people "
         "without TOTP. API user throttle raised so the API, not its rate limit, is measured.",
         f"- Load: {CONCURRENCY} concurrent clients (threads, one connection per request), "
-        f"{next((d['meta'] or {}).get('requests', '?') for d in data.values())} requests per "
+        f"{_load_setting(data, 'asked', 'requests')} requests per "
         "page after 16 warm-up requests (at most "
-        f"{next((d['meta'] or {}).get('time_limit', 60) for d in data.values()):g} s per "
+        f"{_load_setting(data, 'time_limit', 'time_limit')} s per "
         "run); the session cookie of a "
         "seeded person "
         "(the city's CDO, its coach, or program staff).",
@@ -151,11 +193,7 @@ def report(sizes):  # noqa: C901, PLR0912, PLR0915 - one linear report
         "API's authentication, permission and throttling.",
         "",
     ]
-    meta = next((data[s]["meta"] for s in sizes if data[s]["meta"]), None)
-    if meta:
-        lines.append(f"- Seeding and measuring {' and '.join(sizes)} took {meta['seconds']:.0f} s"
-                     f", finished {meta['finished']}.")
-    lines.append("")
+    lines += [*measured_when(data, sizes), ""]
     afresh_lines, afresh_ok = rendered_afresh(data, sizes)
     lines += afresh_lines
 

@@ -1,11 +1,15 @@
 """``make bench``: seed each size, measure every page and API list, write bench/RESULTS.md.
 
     uv run python -m bench.run [--sizes small,large] [--requests 200] [--report-only]
+    uv run python -m bench.run --rendered-only   # re-probe the seeded databases, no load run
 
 For each size: drop, create, migrate and seed ``civic_bench_<size>`` (bench/seed.py);
 count each page's SQL queries in-process (bench/probe.py); start gunicorn (2 workers,
 production settings, DEBUG off) and load each page with 8 concurrent clients
 (bench/load.py), the floor included; then time the strategy PDF and the reminder sweep.
+``--rendered-only`` migrates the databases seeded before and runs only the in-process probe
+(rendered afresh, queries), then rewrites the report; the other sections keep the figures
+of the run that measured them, each dated by that run.
 """
 
 import argparse
@@ -138,6 +142,7 @@ def load_pages(sizes, *, requests, time_limit):
                 floor = load(furl, frole, FLOOR_REQUESTS)
                 floors[size][kind].append(floor)
                 result = load(url, role, requests)
+                result["asked"], result["time_limit"] = requests, time_limit
                 result["floor_throughput"] = floor["throughput"]
                 result["floor_p95"] = floor["p95"]
                 results[size][name] = result
@@ -167,10 +172,18 @@ def bench(sizes, *, requests, time_limit):
     seconds = time.monotonic() - started
     for size in sizes:
         (size_dir(size) / "meta.json").write_text(json.dumps({
-            "seconds": seconds, "requests": requests, "time_limit": time_limit,
+            "seconds": round(seconds, 1), "requests": requests, "time_limit": time_limit,
             "finished": datetime.datetime.now(
                 datetime.UTC).isoformat(timespec="seconds")}))
     log(f"measured {', '.join(sizes)} in {seconds:.0f} s")
+
+
+def rendered_only(sizes):
+    """The in-process probe again on the databases seeded before (migrated to this code)."""
+    for size in sizes:
+        flush_redis(size)
+        run(size, "manage.py", "migrate", "--noinput", "-v0")
+        run(size, "-m", "bench.probe", "--size", size, "--phase", "queries")
 
 
 def main(argv=None):
@@ -180,12 +193,17 @@ def main(argv=None):
     parser.add_argument("--time-limit", type=float, default=60.0,
                         help="seconds at most per page and size")
     parser.add_argument("--report-only", action="store_true")
+    parser.add_argument("--rendered-only", action="store_true",
+                        help="re-run only the in-process probe on the seeded databases")
     args = parser.parse_args(argv)
     sizes = [s for s in args.sizes.split(",") if s]
     for size in sizes:
         if size not in SIZES:
             parser.error(f"unknown size {size}")
-    if not args.report_only:
+    if args.rendered_only:
+        run(sizes[0], "manage.py", "collectstatic", "--noinput", "-v0")
+        rendered_only(sizes)
+    elif not args.report_only:
         started = time.monotonic()
         run(sizes[0], "manage.py", "collectstatic", "--noinput", "-v0")
         bench(sizes, requests=args.requests, time_limit=args.time_limit)
