@@ -1,5 +1,14 @@
-"""Small accessible SVG charts drawn on the server (no chart library, no CDN)."""
+"""Small accessible SVG charts drawn on the server (no chart library, no CDN).
 
+A chart is a pure function of its figures, the city's name and the active language, so each
+process keeps the last few hundred it drew (:func:`functools.lru_cache`): after a change the
+cohort health page draws again only the charts whose figures changed.
+"""
+
+from functools import lru_cache
+
+from django.core.signals import setting_changed
+from django.utils import translation
 from django.utils.formats import date_format, number_format
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
@@ -16,6 +25,13 @@ def hours_bars(months, *, city):
     """
     if not months:
         return ""
+    return _drawn(tuple(months), city.name, translation.get_language())
+
+
+@lru_cache(maxsize=1024)
+def _drawn(months, city_name, _language):
+    """:func:`hours_bars` of ``months`` (a tuple) for a city named ``city_name``, in the
+    active language (``_language``, part of the key: the labels and formats follow it)."""
     peak = max([float(h) for _m, h, _c in months] + [float(c) for _m, _h, c in months]) or 1
     scale = (HEIGHT - 2) / peak
     figures = "; ".join(
@@ -26,7 +42,7 @@ def hours_bars(months, *, city):
         }
         for month, hours, commitment in months
     )
-    title = _("Training hours per month, %(city)s") % {"city": city.name}
+    title = _("Training hours per month, %(city)s") % {"city": city_name}
     bars = format_html_join(
         "", '<rect x="{}" y="{}" width="{}" height="{}" class="{}"></rect>',
         (
@@ -45,3 +61,11 @@ def hours_bars(months, *, city):
         '<line x1="0" x2="{w}" y1="{y}" y2="{y}" class="commitment"></line></svg>',
         w=width, h=HEIGHT, title=title, figures=figures, bars=bars, y=line_y,
     )
+
+
+def _forget_drawn(**kwargs):
+    """A changed setting (tests: formats, languages) may change every chart."""
+    _drawn.cache_clear()
+
+
+setting_changed.connect(_forget_drawn)

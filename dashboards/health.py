@@ -39,8 +39,7 @@ from schedule.hours import city_today
 from schedule.models import Audience, HoursEntry
 from showcases.models import State
 from strategy.models import Strategy, StrategyState
-from strategy.progress import percent_complete, strategy_progress
-from strategy.snapshot import snapshots_of
+from strategy.progress import percents_complete
 
 GREEN, AMBER, RED, NONE = "green", "amber", "red", "none"
 WITHDRAWN = "withdrawn"  # a city that left the cohort: figures shown, nothing to chase
@@ -279,9 +278,9 @@ def _showcases(cohort, city_ids, counts, today):
 def _strategies(cohort, city_ids, today):
     """``{city_id: Cell}``: the city's latest strategy, complete as the time elapsed?"""
     latest = {}
-    for strategy, snapshot in snapshots_of(
+    for strategy, percent in percents_complete(
             strategies=Strategy.objects.filter(city_id__in=city_ids).order_by("pk")):
-        latest[strategy.city_id] = strategy, snapshot
+        latest[strategy.city_id] = strategy, percent
     span = max((cohort.ends_on - cohort.starts_on).days, 1)
     expected = min(max((today - cohort.starts_on).days / span, 0), 1) * 100
     cells = {}
@@ -289,8 +288,7 @@ def _strategies(cohort, city_ids, today):
         if city_id not in latest:
             cells[city_id] = Cell(RED if expected > 25 else AMBER, _("Not started"), 0)
             continue
-        strategy, snapshot = latest[city_id]
-        percent = percent_complete(strategy_progress(snapshot=snapshot))
+        strategy, percent = latest[city_id]
         state = strategy.get_state_display()
         if strategy.state == StrategyState.APPROVED or percent >= expected:
             rag = GREEN

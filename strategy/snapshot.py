@@ -59,7 +59,8 @@ def component_title(template_components, key):
     return key.replace("-", " ").capitalize()
 
 
-def _lines(text):
+def lines_of(text):
+    """The non-empty lines of ``text`` without their bullets (goals, priorities)."""
     return [line.strip(" -•\t") for line in (text or "").splitlines() if line.strip()]
 
 
@@ -136,7 +137,7 @@ def _picture(strategy, *, template_components, plans, shipped=None):
             "maturity_text": rubric.get(plan["key"], {}).get(plan["current_maturity"], ""),
             "current_state": plan["current_state"],
             "target_state": plan["target_state"],
-            "goals": _lines(plan["goals"]),
+            "goals": lines_of(plan["goals"]),
             "initiatives": [
                 {
                     "id": i["id"], "title": i["title"], "description": i["description"],
