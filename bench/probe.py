@@ -70,9 +70,9 @@ FLOOR_OF = {
 
 
 def _rendered_and_floor_ms(client, url, floor_client, floor_url, repeat=15):
-    """The median in-process milliseconds of ``url`` rendered afresh (every data version
-    bumped just before each request, so the page cache and every versioned value miss) and of
-    its floor, the two interleaved request by request so that the shared machine's load
+    """The median in-process milliseconds of ``url`` rendered afresh (the shared data
+    version bumped just before each request, so the page cache and every value kept under it
+    miss) and of its floor, the two interleaved request by request so that the shared machine's load
     weighs on both alike."""
     from caching.data_versions import ALL
     from caching.versioned_cache import bump

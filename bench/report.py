@@ -77,10 +77,14 @@ def rendered_afresh(data, sizes):
     big = "large" if "large" in sizes else sizes[-1]
     lines = [
         "## Rendered afresh: the first visit after a change", "",
-        "What a person's first visit after any change costs: every data version is bumped just "
-        "before each request, so the page cache and every versioned value miss and the page is "
-        "rendered. In-process through Django's test client against the seeded PostgreSQL and "
-        "Redis, one request at a time; *ms* is the median of 15 requests, each timed right "
+        "What a person's first visit after any change costs: the shared data version, which "
+        "every page and every cached figure depends on, is bumped just before each request, "
+        "so the page cache and every value kept under it miss and the page is rendered. What "
+        "no record shown changes is kept as it would be after a real change: the admin's "
+        "sidebar (kept until a person's permissions change) and the charts and texts kept "
+        "per process by their own inputs (a cohort health chart by its figures). In-process "
+        "through Django's test client against the seeded PostgreSQL and Redis, one request "
+        "at a time; *ms* is the median of 15 requests, each timed right "
         "after a request to the page's floor (the trivial page of the same kind, below), so "
         "that the shared machine's load weighs on both alike; *÷ floor* divides the two "
         f"medians at the {big} size. *Queries* counts SQL statements (without the "
