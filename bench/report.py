@@ -139,6 +139,8 @@ def _load_setting(data, key, meta_key):
         for page in (figures["load"] or {}).values():
             if isinstance(page, dict) and key in page:
                 return f"{page[key]:g}"
+            if isinstance(page, dict) and key == "asked" and "requests" in page:
+                return f"{page['requests']:g}"  # a run before "asked" was recorded: made
         if figures["meta"] and meta_key in figures["meta"]:
             return f"{figures['meta'][meta_key]:g}"
     return "?"
@@ -151,10 +153,10 @@ def measured_when(data, sizes):
         parts = [f"{size} {_when(size, phase, data[size][phase])}"
                  for size in sizes if data[size][phase]]
         if parts:
-            lines.append(f"  {label}: {'; '.join(parts)}.")
+            lines.append(f"  - {label}: {'; '.join(parts)}.")
     meta = next((data[s]["meta"] for s in sizes if data[s]["meta"]), None)
     if meta:
-        lines.append(f"  A whole run of `bench/run.py` ({' and '.join(sizes)}): "
+        lines.append(f"  - a whole run of `bench/run.py` ({' and '.join(sizes)}): "
                      f"{meta['seconds']:.0f} s, finished {meta['finished']}.")
     return lines
 
