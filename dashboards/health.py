@@ -313,7 +313,7 @@ def cohort_health(*, cohort, coach=None, country=None, today=None, enrollments=N
         city_ids = [c.pk for c in cities]
         if not city_ids:
             return []
-        memberships = people_of_cities(city_ids)
+        memberships = people_of_cities(cities)
         sessions = live_sessions(cohort)
         past = [s for s in sessions if s.ends_at < now]
         counts = city_counts(cohort, city_ids, past, today)

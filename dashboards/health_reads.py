@@ -36,13 +36,18 @@ def filter_enrollments(enrollments, *, coach=None, country=None):
     return enrollments
 
 
-def people_of_cities(city_ids):
-    """Who is in the cities (every membership, with user and city, by name): the senior
-    teams, the mayors and the head count by role all come from this one read."""
-    return list(
-        Membership.objects.filter(city_id__in=city_ids).select_related("user", "city")
+def people_of_cities(cities):
+    """Who is in ``cities`` (every membership, with its user, and its city: one of
+    ``cities``, not read again), by name: the senior teams, the mayors and the head count by
+    role all come from this one read."""
+    by_id = {city.pk: city for city in cities}
+    memberships = list(
+        Membership.objects.filter(city_id__in=by_id).select_related("user")
         .order_by("user__name", "user_id")
     )
+    for membership in memberships:
+        membership.city = by_id[membership.city_id]
+    return memberships
 
 
 def live_sessions(cohort):

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django_scopes import scopes_disabled
 
 from caching.page_cache import cache_page_per_person
@@ -17,7 +18,16 @@ from common.inputs import parse_id
 from common.tables import table_response
 from dashboards.charts import hours_bars
 from dashboards.exports import EXPORTS, export_rows
-from dashboards.health import RULES, SORT_KEYS, cohort_health, sort_rows
+from dashboards.health import (
+    AMBER,
+    GREEN,
+    RED,
+    RULES,
+    SORT_KEYS,
+    WITHDRAWN,
+    cohort_health,
+    sort_rows,
+)
 from dashboards.health_cache import cached_dashboard, cohort_versions
 from dashboards.health_export import COLUMNS, header, table
 from dashboards.health_reads import cohort_enrollments
@@ -70,16 +80,25 @@ DETAIL_PAGES = {
 SLUG = "city-slug-placeholder"
 
 
+RAG_LABELS = {RED: gettext_lazy("Red"), AMBER: gettext_lazy("Amber"),
+              GREEN: gettext_lazy("Green"), WITHDRAWN: gettext_lazy("Withdrawn")}
+NO_DATA = gettext_lazy("No data")
+
+
 def _table(rows):
-    """Rows for the template: each cell with its label and the page behind it (each page's
-    address reversed once, the city's slug put in for each row: a slug needs no quoting)."""
+    """Rows for the template: each cell with its label, its colour's name and the page
+    behind it (each page's address reversed once, the city's slug put in for each row: a
+    slug needs no quoting; each colour's name translated once)."""
     pages = {key: reverse(DETAIL_PAGES[key], kwargs={"city": SLUG}) for key in COLUMNS}
+    rag_labels = {rag: str(label) for rag, label in RAG_LABELS.items()}
+    no_data = str(NO_DATA)
     return [
         {
             "health": row,
             "chart": hours_bars(row.hours_by_month, city=row.city),
             "cells": [
                 {"key": key, "label": COLUMNS[key], "cell": row.cells[key],
+                 "rag_label": rag_labels.get(row.cells[key].rag, no_data),
                  "url": pages[key].replace(SLUG, row.city.slug)}
                 for key in COLUMNS
             ],
