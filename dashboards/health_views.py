@@ -3,8 +3,10 @@
 from django.db.models import Prefetch, prefetch_related_objects
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
+from django.template.defaultfilters import floatformat
 from django.urls import reverse
 from django.utils import translation
+from django.utils.html import format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_scopes import scopes_disabled
@@ -92,19 +94,36 @@ def _table(rows):
     pages = {key: reverse(DETAIL_PAGES[key], kwargs={"city": SLUG}) for key in COLUMNS}
     rag_labels = {rag: str(label) for rag, label in RAG_LABELS.items()}
     no_data = str(NO_DATA)
+    labels = {key: str(label) for key, label in COLUMNS.items()}
     return [
         {
             "health": row,
             "chart": hours_bars(row.hours_by_month, city=row.city),
-            "cells": [
-                {"key": key, "label": COLUMNS[key], "cell": row.cells[key],
-                 "rag_label": rag_labels.get(row.cells[key].rag, no_data),
-                 "url": pages[key].replace(SLUG, row.city.slug)}
-                for key in COLUMNS
-            ],
+            "cells_html": _cells_html(
+                (row.cells[key], rag_labels.get(row.cells[key].rag, no_data),
+                 labels[key], pages[key].replace(SLUG, row.city.slug))
+                for key in COLUMNS),
+            "hours_html": format_html_join("", HOURS_CELL, (
+                (floatformat(hours, "-1"),) for _month, hours, _c in row.hours_by_month)),
         }
         for row in rows
     ]
+
+
+# One cell of the health table and one of the hours table, as the template wrote them.
+HEALTH_CELL = (
+    '\n        <td class="health-cell health-{}"><a href="{}">\n'
+    '          <span class="health-label">{}</span>\n'
+    '          <span class="visually-hidden">{}:</span> {}</a></td>\n      '
+)
+HOURS_CELL = "<td>{}</td>"
+
+
+def _cells_html(cells):
+    """The row's cells (``(cell, colour's name, column's label, page)``), written once
+    with :func:`format_html` rather than by template tags per cell (the same HTML)."""
+    return format_html_join("", HEALTH_CELL, (
+        (cell.rag, url, rag_label, label, cell.text) for cell, rag_label, label, url in cells))
 
 
 def _enrollments_of(request, slug):
