@@ -3,6 +3,8 @@
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.db.models import TextField
+from django.db.models.functions import Cast
 from django.utils.translation import gettext as _
 
 from common.labels import and_list
@@ -100,6 +102,10 @@ def percent_complete(steps):
     return round(100 * done / max(len(steps) - 1, 1))
 
 
+# An initiative's quarters as text (JSON) when it has none.
+NO_QUARTERS = (None, "", "null", "[]")
+
+
 def percents_complete(*, strategies):
     """``[(strategy, percent)]``: :func:`percent_complete` of :func:`strategy_progress` for
     each of ``strategies`` (a queryset, in its order), read from the few fields the steps
@@ -114,18 +120,23 @@ def percents_complete(*, strategies):
         shipped[component.template_id].append(component)
     for template_id, components in shipped.items():
         titles[template_id] = {c.key: component_title(components, c.key) for c in components}
-    plans = list(ComponentPlan.objects.filter(strategy__in=strategies).order_by("order", "pk")
+    # Plans, initiatives and metrics by their strategies (a few ids, not every plan's).
+    strategy_ids = [s.pk for s in strategies]
+    plans = list(ComponentPlan.objects.filter(strategy_id__in=strategy_ids).order_by("order", "pk")
                  .values_list("id", "strategy_id", "key", "current_maturity", "target_state",
                               "goals"))
-    plan_ids = [plan[0] for plan in plans]
     initiatives, metrics = defaultdict(list), defaultdict(list)
     for component_id, title, year, quarters, owner in (
-            Initiative.objects.filter(component_id__in=plan_ids).order_by("year", "pk")
-            .values_list("component_id", "title", "year", "quarters", "owner")):
+            Initiative.objects.filter(component__strategy_id__in=strategy_ids)
+            .order_by("year", "pk")
+            .values_list("component_id", "title", "year", Cast("quarters", TextField()),
+                         "owner")):
+        # The percent asks only whether an initiative has quarters: not decoded.
         initiatives[component_id].append({"title": title, "year": year,
-                                          "quarters": sorted(quarters or []), "owner": owner})
+                                          "quarters": [] if quarters in NO_QUARTERS else [0],
+                                          "owner": owner})
     for component_id, name, baseline, *targets, data_source in (
-            Metric.objects.filter(component_id__in=plan_ids).order_by("pk").values_list(
+            Metric.objects.filter(component__strategy_id__in=strategy_ids).order_by("pk").values_list(
                 "component_id", "name", "baseline", "target_year_1", "target_year_2",
                 "target_year_3", "data_source")):
         metrics[component_id].append({"name": name, "baseline": baseline, "targets": targets,
