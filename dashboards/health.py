@@ -316,7 +316,7 @@ def cohort_health(*, cohort, coach=None, country=None, today=None, enrollments=N
         memberships = people_of_cities(cities)
         sessions = live_sessions(cohort)
         past = [s for s in sessions if s.ends_at < now]
-        counts = city_counts(cohort, city_ids, past, today)
+        counts = city_counts(cohort, city_ids, past, today, now)
         attended = {city_id: row["attended"] for city_id, row in counts.items()}
         hours_cells, bars = _hours(cohort, cities, senior_teams_among(memberships), today)
         columns = {

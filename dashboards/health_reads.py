@@ -50,12 +50,14 @@ def people_of_cities(cities):
     return memberships
 
 
+def _live(cohort):
+    return Session.objects.filter(cohort=cohort, is_cancelled=False).exclude(
+        kind=SessionKind.COACHING)
+
+
 def live_sessions(cohort):
     """The cohort's sessions that are not cancelled and not one city's coaching, by start."""
-    return list(
-        Session.objects.filter(cohort=cohort, is_cancelled=False)
-        .exclude(kind=SessionKind.COACHING).order_by("starts_at", "pk")
-    )
+    return list(_live(cohort).order_by("starts_at", "pk"))
 
 
 def answers_and_attendance(session_ids):
@@ -80,11 +82,13 @@ def _per_city(queryset, what):
             .values_list("city_id", "what", "n"))
 
 
-def city_counts(cohort, city_ids, past, today):
+def city_counts(cohort, city_ids, past, today, now):
     """``{city_id: {figure: count}}``: places attended at ``past`` sessions (``attended``),
     logged check-ins since the cohort began (``held``), open and overdue action items
     (``open``, ``overdue``) and showcases by state (one figure per state), for every city
-    in one query (the grouped counts of each table, one after the other)."""
+    in one query (the grouped counts of each table, one after the other). ``past``: the
+    :func:`live_sessions` that ended before ``now``, asked again inside the query (not
+    their ids bound one by one)."""
     held = _per_city(CheckIn.objects.filter(
         city_id__in=city_ids, status=CheckInStatus.LOGGED,
         happened_at__date__gte=cohort.starts_on), "held")
@@ -97,7 +101,8 @@ def city_counts(cohort, city_ids, past, today):
     ]
     if past:
         parts.append(_per_city(Attendance.objects.filter(
-            city_id__in=city_ids, session_id__in=[s.pk for s in past]), "attended"))
+            city_id__in=city_ids,
+            session__in=_live(cohort).filter(ends_at__lt=now).values("pk")), "attended"))
     figures = ["held", "open", "overdue", "attended", *State.values]
     counts = {city_id: dict.fromkeys(figures, 0) for city_id in city_ids}
     for city_id, what, n in held.union(*parts, all=True):
