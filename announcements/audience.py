@@ -16,6 +16,7 @@ from announcements.models import AudienceKind
 from cities.models import City
 from cities.people import coaches_by_city, team_by_city
 from cohorts.enrollment import active_on
+from common.multilingual import LANGUAGES, reading_language
 
 # Which membership roles each audience reaches (``None``: every role); coaches apart.
 ROLES = {
@@ -26,7 +27,6 @@ ROLES = {
     AudienceKind.COACHES: [],
 }
 WITH_COACHES = {AudienceKind.EVERYONE, AudienceKind.COACHES}
-LANGUAGES = [code for code, _ in settings.LANGUAGES]  # en, es, pt-br
 
 
 @dataclass(frozen=True)
@@ -97,5 +97,4 @@ def language_for(announcement, user, *, written=None):
     else the program's (English, ``LANGUAGE_CODE``), else the first written, in the order of
     ``LANGUAGES``."""
     written = versions(announcement) if written is None else written
-    order = [user.language, settings.LANGUAGE_CODE, *LANGUAGES]
-    return next((language for language in order if language in written), None)
+    return reading_language(written, user.language or settings.LANGUAGE_CODE)
