@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "cohorts",
     "curriculum",
     "schedule",
+    "assignments",
     "applications",
     "coaching",
     "showcases",

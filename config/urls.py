@@ -62,6 +62,7 @@ urlpatterns = [
     path("library/", include("showcases.library_urls")),
     path("c/<slug:city>/coaching/", include("coaching.city_urls")),
     path("c/<slug:city>/strategy/", include("strategy.urls")),
+    path("c/<slug:city>/curriculum/", include("assignments.urls")),
     path("c/<slug:city>/export/", include("stewardship.urls")),
     path("c/<slug:city>/", include("dashboards.urls")),
     path("c/<slug:city>/", include("schedule.urls")),

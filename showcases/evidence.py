@@ -6,127 +6,31 @@ and nothing is written. Files go through Django's default storage under a path n
 guess, and are served only by permission-checked views.
 """
 
-import csv
-import io
-import zipfile
-from dataclasses import dataclass
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
+from common.uploads import ALLOWED_EXTENSIONS, FILE_TYPES, FileType, check_upload, sniff
 from showcases.models import Evidence, EvidenceKind
 from showcases.workflow import EDITABLE_STATES
 
+__all__ = ["ALLOWED_EXTENSIONS", "FILE_TYPES", "FileType", "sniff", "validate_evidence_file",
+           "attach_evidence", "remove_evidence"]
+
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 MAX_EVIDENCE_PER_SHOWCASE = 20
-
-
-@dataclass(frozen=True)
-class FileType:
-    key: str
-    label: str
-    content_type: str
-    extensions: tuple
-
-
-FILE_TYPES = {
-    "pdf": FileType("pdf", "PDF", "application/pdf", ("pdf",)),
-    "png": FileType("png", "PNG", "image/png", ("png",)),
-    "jpeg": FileType("jpeg", "JPEG", "image/jpeg", ("jpg", "jpeg")),
-    "csv": FileType("csv", "CSV", "text/csv", ("csv",)),
-    "xlsx": FileType(
-        "xlsx", "XLSX",
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ("xlsx",),
-    ),
-}
-ALLOWED_EXTENSIONS = tuple(ext for t in FILE_TYPES.values() for ext in t.extensions)
 
 
 def max_bytes():
     return getattr(settings, "SHOWCASE_EVIDENCE_MAX_BYTES", DEFAULT_MAX_BYTES)
 
 
-def _is_xlsx(data):
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            names = archive.namelist()
-    except (zipfile.BadZipFile, ValueError):
-        return False
-    return "[Content_Types].xml" in names and any(name.startswith("xl/") for name in names)
-
-
-def _is_csv(data):
-    if b"\x00" in data:
-        return False
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return False
-    if not text.strip():
-        return False
-    if any(ord(ch) < 32 and ch not in "\t\r\n\f" for ch in text):
-        return False
-    try:
-        rows = list(csv.reader(io.StringIO(text, newline="")))
-    except csv.Error:
-        return False
-    return bool(rows)
-
-
-def sniff(data):
-    """The :data:`FILE_TYPES` key the bytes really are, or None."""
-    if data.startswith(b"%PDF-"):
-        return "pdf"
-    if data.startswith(b"\x89PNG\r\n\x1a\n"):
-        return "png"
-    if data.startswith(b"\xff\xd8\xff"):
-        return "jpeg"
-    if data.startswith(b"PK\x03\x04"):
-        return "xlsx" if _is_xlsx(data) else None
-    return "csv" if _is_csv(data) else None
-
-
 def validate_evidence_file(*, upload):
-    """Check an uploaded file by its content and size; return its :class:`FileType`.
-
-    Raises ``ValidationError`` on the ``file`` field with a message saying what is wrong.
-    """
-    limit = max_bytes()
-    if upload.size is not None and upload.size > limit:
-        raise ValidationError({"file": _(
-            "This file is %(size)s; files may be at most %(limit)s."
-        ) % {"size": filesizeformat(upload.size), "limit": filesizeformat(limit)}})
-    if not upload.size:
-        raise ValidationError({"file": _("This file is empty.")})
-    upload.seek(0)
-    data = upload.read(limit + 1)
-    upload.seek(0)
-    if len(data) > limit:
-        raise ValidationError({"file": _("Files may be at most %(limit)s.") % {
-            "limit": filesizeformat(limit)}})
-    name = upload.name or ""
-    extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
-    if extension not in ALLOWED_EXTENSIONS:
-        raise ValidationError({"file": _(
-            "Upload a PDF, PNG, JPEG, CSV or XLSX file (this one is named “%(name)s”)."
-        ) % {"name": name}})
-    key = sniff(data)
-    if key is None:
-        raise ValidationError({"file": _(
-            "“%(name)s” is not really a PDF, PNG, JPEG, CSV or XLSX file: its content "
-            "does not match. Export it again in one of those formats."
-        ) % {"name": name}})
-    file_type = FILE_TYPES[key]
-    if extension not in file_type.extensions:
-        raise ValidationError({"file": _(
-            "“%(name)s” is named like a .%(extension)s file but its content is %(label)s. "
-            "Rename it or export it again."
-        ) % {"name": name, "extension": extension, "label": file_type.label}})
-    return file_type
+    """Check an uploaded file by its content and size (``common.uploads.check_upload``);
+    return its :class:`FileType`. Raises ``ValidationError`` on the ``file`` field."""
+    return check_upload(upload=upload, limit=max_bytes())
 
 
 def _check_may_add(showcase, by):

@@ -272,6 +272,30 @@ class ModuleFactory(factory.django.DjangoModelFactory):
     objectives = "Name the city's key data\nSet one performance goal"
 
 
+class AssignmentFactory(factory.django.DjangoModelFactory):
+    """A curriculum assignment ("apply it in your city"), due in a month."""
+
+    class Meta:
+        model = "curriculum.Assignment"
+
+    module = factory.SubFactory(ModuleFactory)
+    title = factory.Sequence(lambda n: f"Apply it {n}")
+    instructions = "Share a one-page note with your coach."
+    due_on = factory.LazyFunction(lambda: datetime.date.today() + datetime.timedelta(days=30))
+
+
+class SubmissionFactory(factory.django.DjangoModelFactory):
+    """A city's draft for an assignment (``assignments.Submission``)."""
+
+    class Meta:
+        model = "assignments.Submission"
+
+    city = factory.SubFactory(CityFactory)
+    assignment = factory.SubFactory(AssignmentFactory)
+    text = "We listed 40 datasets and named an owner for each."
+    state = "draft"
+
+
 class SessionFactory(factory.django.DjangoModelFactory):
     """A one-hour workshop for everyone, a week from now (in New York time)."""
 

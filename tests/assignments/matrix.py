@@ -1,0 +1,84 @@
+"""Matrix cases for every assignments URL and API path (see tests/tenancy.py).
+
+City A's curriculum and what it handed in: its people, its coach and staff read; its senior
+team writes and submits; its coach and staff review. City B's people get 404 everywhere.
+"""
+
+from django.core.files.base import ContentFile
+
+from assignments.models import Attachment, Revision
+from tests import factories
+from tests.tenancy import Case, expect_city_api, expect_city_page
+
+TEAM_WRITES = dict(mayor_a=403, coach_a=403, staff=403)
+COACH_REVIEWS = dict(member_a=403, mayor_a=403)
+
+
+def an_assignment(world):
+    world.extra["assignment"] = factories.AssignmentFactory()
+
+
+def handed_in(state):
+    """An assignment and city A's submission in ``state``, with a file (and, once
+    submitted, its first revision)."""
+
+    def setup(world):
+        assignment = factories.AssignmentFactory()
+        submission = factories.SubmissionFactory(
+            city=world.city, assignment=assignment, state=state,
+            started_by=world.users["member_a"])
+        attachment = Attachment(submission=submission, kind="file", title="Inventory",
+                                original_name="inventory.csv", content_type="text/csv",
+                                size=20)
+        attachment.file.save("handed-in.csv", ContentFile(b"dataset,owner\nA,B\n"))
+        if state in ("submitted", "revise", "accepted"):
+            revision = Revision.objects.create(submission=submission, number=1,
+                                               text=submission.text)
+            revision.attachments.add(attachment)
+        world.extra.update(assignment=assignment, submission=submission,
+                           attachment=attachment)
+
+    return setup
+
+
+def page(world, suffix=""):
+    return f"/c/{world.city.slug}/curriculum/assignments/{world.extra['assignment'].pk}/{suffix}"
+
+
+def file_url(world, suffix=""):
+    return page(world, f"files/{world.extra['attachment'].pk}/{suffix}")
+
+
+def api(world, suffix=""):
+    base = f"/api/v1/cities/{world.city.slug}/assignments/"
+    return f"{base}{world.extra['assignment'].pk}/{suffix}" if "assignment" in world.extra \
+        else base
+
+
+CASES = [
+    # --- portal pages ---
+    Case("c/<slug:city>/curriculum/", lambda w: f"/c/{w.city.slug}/curriculum/",
+         expect_city_page(), setup=handed_in("submitted")),
+    Case("c/<slug:city>/curriculum/assignments/<int:pk>/", page, expect_city_page(),
+         setup=handed_in("submitted")),
+    Case("c/<slug:city>/curriculum/assignments/<int:pk>/", page,
+         expect_city_page(302, **TEAM_WRITES), method="post",
+         data={"text": "We listed our datasets."}, setup=an_assignment),
+    Case("c/<slug:city>/curriculum/assignments/<int:pk>/files/", lambda w: page(w, "files/"),
+         expect_city_page(302, **TEAM_WRITES), method="post",
+         data={"url": "https://data.example.test/inventory", "title": "Inventory"},
+         setup=an_assignment),
+    Case("c/<slug:city>/curriculum/assignments/<int:pk>/files/<int:attachment_id>/",
+         file_url, expect_city_page(), setup=handed_in("submitted")),
+    Case("c/<slug:city>/curriculum/assignments/<int:pk>/files/<int:attachment_id>/remove/",
+         lambda w: file_url(w, "remove/"), expect_city_page(302, **TEAM_WRITES),
+         method="post", setup=handed_in("draft")),
+    Case("c/<slug:city>/curriculum/assignments/<int:pk>/submit/", lambda w: page(w, "submit/"),
+         expect_city_page(302, **TEAM_WRITES), method="post", setup=handed_in("draft")),
+    Case("c/<slug:city>/curriculum/assignments/<int:pk>/review/", lambda w: page(w, "review/"),
+         expect_city_page(302, **COACH_REVIEWS), method="post",
+         data={"decision": "revise", "comment": "Name an owner for each dataset."},
+         setup=handed_in("submitted")),
+]
+
+__all__ = ["CASES", "api", "expect_city_api"]
