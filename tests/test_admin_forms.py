@@ -1,5 +1,6 @@
 """The admin's add and change forms for our models keep to the Content Security Policy (no
-``style=""`` attribute, no inline script) and label every field a person fills in."""
+``style=""`` attribute, no inline script) and label every field a person fills in; every admin
+page of ours (add, change and list) is valid HTML for the W3C Nu checker."""
 
 from html.parser import HTMLParser
 from types import SimpleNamespace
@@ -10,8 +11,10 @@ from django.contrib import admin
 from django.test import Client
 from django.urls import reverse
 
-OUR_APPS = {"accounts", "cities", "cohorts", "curriculum", "schedule", "coaching", "showcases",
-            "strategy", "notifications", "stewardship", "audit", "applications", "dashboards"}
+from tests.architecture.graph import CONTRACTS
+
+# Every app of the project, as the import-layer contract lists them (a new app is swept too).
+OUR_APPS = set(CONTRACTS["root_packages"])
 
 
 class _Superuser:
@@ -125,3 +128,50 @@ def test_admin_change_forms_of_the_demo_keep_to_the_csp_and_label_their_fields(s
             problems[opts.label] = (form.styles, form.scripts, form.unlabelled())
     assert problems == {}
     assert checked >= len(MODELS) // 2  # the demo fills most of them
+
+
+def _our_admins():
+    return sorted(((model, model_admin) for model, model_admin in admin.site._registry.items()
+                   if model._meta.app_label in OUR_APPS), key=lambda pair: pair[0]._meta.label)
+
+
+@pytest.mark.django_db
+def test_every_admin_page_of_ours_is_valid_html(staff_client, tmp_path):
+    """The add page, the list and the demo's first row of every model we register, through
+    the W3C Nu HTML checker in one run (the browser tests check only the pages they visit)."""
+    import io
+    import json
+
+    from django.core.management import call_command
+    from django_scopes import scopes_disabled
+
+    from tests.browser.checks import html_checker_errors
+    from tests.services import REQUIRED
+
+    call_command("seed_demo", stdout=io.StringIO())
+    pages = []
+    for model, model_admin in _our_admins():
+        opts = model._meta
+        prefix = f"admin:{opts.app_label}_{opts.model_name}"
+        pages.append(reverse(f"{prefix}_changelist"))
+        if _can_add(model_admin):
+            pages.append(reverse(f"{prefix}_add"))
+        with scopes_disabled():
+            obj = model._default_manager.order_by("pk").first()
+        if obj is not None:
+            pages.append(reverse(f"{prefix}_change", args=[obj.pk]))
+    with open(tmp_path / "index.jsonl", "w", encoding="utf-8") as index:
+        for n, url in enumerate(pages):
+            response = staff_client.get(url)
+            assert response.status_code == 200, url
+            (tmp_path / f"admin-{n}.server.html").write_bytes(response.content)
+            index.write(json.dumps({"file": f"admin-{n}.server.html", "url": url,
+                                    "kind": "server"}) + "\n")
+    assert len(pages) > 60
+    try:
+        errors = html_checker_errors(tmp_path)
+    except RuntimeError as error:
+        if REQUIRED:
+            raise
+        pytest.skip(str(error))
+    assert not errors, f"{len(errors)} HTML error(s):\n" + "\n".join(errors)
