@@ -117,15 +117,16 @@ def _convening(cohort, sessions, memberships, city_ids, today, now):
     session_ids = [s.pk for s in mayor_sessions(sessions)]
     yes, present = answers_and_attendance(session_ids)
     mayors = [m for m in memberships if m.role == Role.MAYOR and m.user.is_active]
-    by_city = defaultdict(list)
+    by_city_and_session = defaultdict(list)  # each city's statuses at each session
     for status in mayor_statuses(sessions=mayor_sessions(sessions),
                                  mayors_by_cohort={cohort.pk: mayors}, yes=yes,
                                  present=present, now=now):
-        by_city[status.membership.city_id].append(status)
+        by_city_and_session[(status.membership.city_id, status.session.pk)].append(status)
     cells = {}
     for city_id in city_ids:
         per_session = {
-            s.pk: city_convening_status(statuses=by_city[city_id], session=s, now=now)
+            s.pk: city_convening_status(statuses=by_city_and_session[(city_id, s.pk)],
+                                        session=s, now=now)
             for s in sessions
         }
         status = convening.worst(per_session.values())

@@ -36,14 +36,20 @@ def filter_enrollments(enrollments, *, coach=None, country=None):
     return enrollments
 
 
+# What the figures read of a membership and its person (the mayors' and senior teams' rules:
+# role, active, sorted by name and email); nothing else of them is shown.
+PEOPLE_FIELDS = ("id", "city_id", "user_id", "role", "user__id", "user__name", "user__email",
+                 "user__is_active")
+
+
 def people_of_cities(cities):
-    """Who is in ``cities`` (every membership, with its user, and its city: one of
-    ``cities``, not read again), by name: the senior teams, the mayors and the head count by
-    role all come from this one read."""
+    """Who is in ``cities`` (every membership, with its user's :data:`PEOPLE_FIELDS`, and
+    its city: one of ``cities``, not read again), by name: the senior teams, the mayors and
+    the head count by role all come from this one read."""
     by_id = {city.pk: city for city in cities}
     memberships = list(
         Membership.objects.filter(city_id__in=by_id).select_related("user")
-        .order_by("user__name", "user_id")
+        .only(*PEOPLE_FIELDS).order_by("user__name", "user_id")
     )
     for membership in memberships:
         membership.city = by_id[membership.city_id]

@@ -89,15 +89,17 @@ NO_DATA = gettext_lazy("No data")
 
 def _table(rows):
     """Rows for the template: each cell with its label, its colour's name and the page
-    behind it (each page's address reversed once, the city's slug put in for each row: a
-    slug needs no quoting; each colour's name translated once)."""
+    behind it, and the city's home (each page's address reversed once, the city's slug put
+    in for each row: a slug needs no quoting; each colour's name translated once)."""
     pages = {key: reverse(DETAIL_PAGES[key], kwargs={"city": SLUG}) for key in COLUMNS}
+    home = reverse("dashboards:city_home", kwargs={"city": SLUG})  # City.get_absolute_url
     rag_labels = {rag: str(label) for rag, label in RAG_LABELS.items()}
     no_data = str(NO_DATA)
     labels = {key: str(label) for key, label in COLUMNS.items()}
     return [
         {
             "health": row,
+            "city_url": home.replace(SLUG, row.city.slug),
             "chart": hours_bars(row.hours_by_month, city=row.city),
             "cells_html": _cells_html(
                 (row.cells[key], rag_labels.get(row.cells[key].rag, no_data),

@@ -1,15 +1,23 @@
-"""What is complete and what is missing, step by step, in the guided builder."""
+"""What is complete and what is missing, step by step, in the guided builder.
+
+Each step's rule is written once, on the facts it looks at (how many initiatives a component
+has, which years the roadmap covers, which initiatives lack quarters or an owner, which
+metrics lack a figure): :func:`strategy_progress` takes those facts from a snapshot, and
+:func:`percents_complete` from a few aggregate queries over many strategies at once.
+"""
 
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import TextField
-from django.db.models.functions import Cast
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery, TextField, Value
+from django.db.models.functions import Cast, Coalesce
 from django.utils.translation import gettext as _
 
 from common.labels import and_list
-from strategy.models import ComponentPlan, Initiative, Metric, TemplateComponent
-from strategy.snapshot import all_initiatives, component_title, lines_of
+from strategy.models import ComponentPlan, Initiative, Metric
+from strategy.snapshot import all_initiatives, lines_of
+
+YEARS = (1, 2, 3)
 
 
 @dataclass
@@ -26,16 +34,18 @@ class Step:
         return not self.missing
 
 
-def _vision_step(snapshot):
+def _vision_step(vision, priorities):
     missing = []
-    if not snapshot["vision"].strip():
+    if not vision.strip():
         missing.append(_("Write the vision statement."))
-    if not snapshot["priorities"]:
+    if not priorities:
         missing.append(_("List at least one priority for resident impact."))
     return Step("vision", _("Vision and priorities"), missing)
 
 
 def _component_step(component):
+    """``component``: its ``key``, ``title``, ``maturity``, ``target_state``, ``goals``
+    (lines) and how many ``initiatives`` it has."""
     missing = []
     if not component["maturity"]:
         missing.append(_("Choose the current maturity (1–5)."))
@@ -46,34 +56,40 @@ def _component_step(component):
     if not component["initiatives"]:
         missing.append(_("Add at least one initiative."))
     return Step(f"component-{component['key']}", component["title"], missing,
-                count=str(len(component["initiatives"])))
+                count=str(component["initiatives"]))
 
 
-def _roadmap_step(snapshot):
+def _roadmap_step(*, years, unplaced, ownerless, count):
+    """``years``: the years the initiatives are placed in; ``unplaced`` and ``ownerless``:
+    the titles of those without quarters and without an owner (in the roadmap's order);
+    ``count``: how many initiatives."""
     missing = []
-    initiatives = [i for _c, i in all_initiatives(snapshot)]
-    years = {i["year"] for i in initiatives}
-    for year in (1, 2, 3):
+    for year in YEARS:
         if year not in years:
             missing.append(_("Place at least one initiative in year %(year)s.") % {"year": year})
-    unplaced = [i["title"] for i in initiatives if not i["quarters"]]
     if unplaced:
         missing.append(_("Choose the quarters of: %(titles)s.") % {"titles": and_list(unplaced)})
-    ownerless = [i["title"] for i in initiatives if not i["owner"]]
     if ownerless:
         missing.append(_("Name an owner for: %(titles)s.") % {"titles": and_list(ownerless)})
-    return Step("roadmap", _("Roadmap"), missing, count=str(len(initiatives)))
+    return Step("roadmap", _("Roadmap"), missing, count=str(count))
 
 
-def _metrics_step(snapshot):
+def _metric_lacks(metric):
+    """Does ``metric`` lack its baseline, a target or its data source?"""
+    return not metric["baseline"] or not all(metric["targets"]) or not metric["data_source"]
+
+
+def _metrics_step(components):
+    """``components``: each with its ``title``, how many ``metrics`` it has and the
+    metrics that lack something (``lacking``, in order; :func:`_metric_lacks`)."""
     missing = []
     total = 0
-    for component in snapshot["components"]:
-        total += len(component["metrics"])
+    for component in components:
+        total += component["metrics"]
         if not component["metrics"]:
             missing.append(_("Add a metric for %(component)s.") % {
                 "component": component["title"]})
-        for metric in component["metrics"]:
+        for metric in component["lacking"]:
             if not metric["baseline"] or not all(metric["targets"]):
                 missing.append(_("Give “%(name)s” a baseline and a target for each year.") % {
                     "name": metric["name"]})
@@ -83,11 +99,10 @@ def _metrics_step(snapshot):
     return Step("metrics", _("Metrics"), missing, count=str(total))
 
 
-def strategy_progress(*, snapshot):
-    """Every step of the builder (``Step``), the review step last."""
-    steps = [_vision_step(snapshot)]
-    steps += [_component_step(c) for c in snapshot["components"]]
-    steps += [_roadmap_step(snapshot), _metrics_step(snapshot)]
+def _steps(*, vision, priorities, components, roadmap):
+    steps = [_vision_step(vision, priorities)]
+    steps += [_component_step(c) for c in components]
+    steps += [_roadmap_step(**roadmap), _metrics_step(components)]
     incomplete = [s.title for s in steps if not s.complete]
     review_missing = (
         [_("Complete these steps first: %(steps)s.") % {"steps": and_list(incomplete)}]
@@ -97,6 +112,27 @@ def strategy_progress(*, snapshot):
     return steps
 
 
+def _roadmap_of(initiatives):
+    """The roadmap step's facts of ``initiatives`` (dicts, in the roadmap's order)."""
+    return {"years": {i["year"] for i in initiatives},
+            "unplaced": [i["title"] for i in initiatives if not i["quarters"]],
+            "ownerless": [i["title"] for i in initiatives if not i["owner"]],
+            "count": len(initiatives)}
+
+
+def strategy_progress(*, snapshot):
+    """Every step of the builder (``Step``), the review step last."""
+    components = [{
+        "key": c["key"], "title": c["title"], "maturity": c["maturity"],
+        "target_state": c["target_state"], "goals": c["goals"],
+        "initiatives": len(c["initiatives"]), "metrics": len(c["metrics"]),
+        "lacking": [m for m in c["metrics"] if _metric_lacks(m)],
+    } for c in snapshot["components"]]
+    return _steps(vision=snapshot["vision"], priorities=snapshot["priorities"],
+                  components=components,
+                  roadmap=_roadmap_of([i for _c, i in all_initiatives(snapshot)]))
+
+
 def percent_complete(steps):
     done = sum(1 for s in steps[:-1] if s.complete)
     return round(100 * done / max(len(steps) - 1, 1))
@@ -104,56 +140,61 @@ def percent_complete(steps):
 
 # An initiative's quarters as text (JSON) when it has none.
 NO_QUARTERS = (None, "", "null", "[]")
+UNPLACED = Q(quarters_text__isnull=True) | Q(quarters_text__in=NO_QUARTERS[1:])
+METRIC_LACKS = (Q(baseline="") | Q(target_year_1="") | Q(target_year_2="")
+                | Q(target_year_3="") | Q(data_source=""))  # :func:`_metric_lacks` in SQL
+# What the percent puts for an initiative or a metric that lacks something: the steps count
+# them, the percent names none of them.
+UNNAMED = ""
+UNNAMED_METRIC = {"name": "", "baseline": "", "targets": [], "data_source": ""}
+
+
+def _count_of(rows, *conditions):
+    """How many of a component plan's ``rows`` (initiatives, metrics) meet ``conditions``:
+    a subquery."""
+    return Coalesce(Subquery(
+        rows.filter(*conditions, component=OuterRef("pk")).order_by().values("component")
+        .annotate(n=Count("pk")).values("n"), output_field=IntegerField()), Value(0))
 
 
 def percents_complete(*, strategies):
-    """``[(strategy, percent)]``: :func:`percent_complete` of :func:`strategy_progress` for
-    each of ``strategies`` (a queryset, in its order), read from the few fields the steps
-    look at (five queries whatever the number of strategies), not from full snapshots
-    (:func:`strategy.snapshot.snapshots_of`): no descriptions, resources, rubrics or people."""
+    """``[(strategy, percent)]``: :func:`percent_complete` of the steps of each of
+    ``strategies`` (a queryset, in its order), by the same rules as
+    :func:`strategy_progress`, in two queries whatever the number of strategies: the
+    strategies with the years their roadmap covers, and their plans with how many
+    initiatives and metrics each has and how many of them lack something (no snapshots,
+    no row per initiative or metric, no titles: the percent names nothing)."""
+    placed = {year: Exists(Initiative.objects.filter(component__strategy=OuterRef("pk"),
+                                                     year=year)) for year in YEARS}
     strategies = list(strategies.only("id", "city_id", "template_id", "vision", "priorities",
-                                      "state"))
-    titles = defaultdict(dict)  # template → {component key: title in the active language}
-    shipped = defaultdict(list)
-    for component in TemplateComponent.objects.filter(
-            template_id__in={s.template_id for s in strategies}):
-        shipped[component.template_id].append(component)
-    for template_id, components in shipped.items():
-        titles[template_id] = {c.key: component_title(components, c.key) for c in components}
-    # Plans, initiatives and metrics by their strategies (a few ids, not every plan's).
-    strategy_ids = [s.pk for s in strategies]
-    plans = list(ComponentPlan.objects.filter(strategy_id__in=strategy_ids).order_by("order", "pk")
-                 .values_list("id", "strategy_id", "key", "current_maturity", "target_state",
-                              "goals"))
-    initiatives, metrics = defaultdict(list), defaultdict(list)
-    for component_id, title, year, quarters, owner in (
-            Initiative.objects.filter(component__strategy_id__in=strategy_ids)
-            .order_by("year", "pk")
-            .values_list("component_id", "title", "year", Cast("quarters", TextField()),
-                         "owner")):
-        # The percent asks only whether an initiative has quarters: not decoded.
-        initiatives[component_id].append({"title": title, "year": year,
-                                          "quarters": [] if quarters in NO_QUARTERS else [0],
-                                          "owner": owner})
-    for component_id, name, baseline, *targets, data_source in (
-            Metric.objects.filter(component__strategy_id__in=strategy_ids).order_by("pk").values_list(
-                "component_id", "name", "baseline", "target_year_1", "target_year_2",
-                "target_year_3", "data_source")):
-        metrics[component_id].append({"name": name, "baseline": baseline, "targets": targets,
-                                      "data_source": data_source})
-    template_of = {s.pk: s.template_id for s in strategies}
+                                      "state").annotate(**{f"in_year_{y}": e
+                                                           for y, e in placed.items()}))
+    as_text = Initiative.objects.annotate(quarters_text=Cast("quarters", TextField()))
+    plans = (ComponentPlan.objects.filter(strategy_id__in=[s.pk for s in strategies])
+             .order_by("order", "pk")
+             .annotate(n_initiatives=_count_of(as_text),
+                       n_unplaced=_count_of(as_text, UNPLACED),
+                       n_ownerless=_count_of(as_text, Q(owner="")),
+                       n_metrics=_count_of(Metric.objects.all()),
+                       n_lacking=_count_of(Metric.objects.all(), METRIC_LACKS))
+             .values_list("strategy_id", "key", "current_maturity", "target_state", "goals",
+                          "n_initiatives", "n_unplaced", "n_ownerless", "n_metrics",
+                          "n_lacking"))
     components = defaultdict(list)
-    for plan_id, strategy_id, key, maturity, target_state, goals in plans:
-        known = titles[template_of[strategy_id]]
+    for strategy_id, key, maturity, target_state, goals, initiatives, unplaced, ownerless, \
+            metrics, lacking in plans:
         components[strategy_id].append({
-            "key": key, "title": known[key] if key in known else component_title([], key),
-            "maturity": maturity, "target_state": target_state,
-            "goals": lines_of(goals), "initiatives": initiatives[plan_id],
-            "metrics": metrics[plan_id],
-        })
-    return [
-        (strategy, percent_complete(strategy_progress(snapshot={
-            "vision": strategy.vision, "priorities": strategy.priority_list,
-            "components": components[strategy.pk]})))
-        for strategy in strategies
-    ]
+            "key": key, "title": key, "maturity": maturity, "target_state": target_state,
+            "goals": lines_of(goals), "initiatives": initiatives, "unplaced": unplaced,
+            "ownerless": ownerless, "metrics": metrics, "lacking": [UNNAMED_METRIC] * lacking})
+    result = []
+    for strategy in strategies:
+        mine = components[strategy.pk]
+        roadmap = {"years": {y for y in YEARS if getattr(strategy, f"in_year_{y}")},
+                   "unplaced": [UNNAMED] * sum(c["unplaced"] for c in mine),
+                   "ownerless": [UNNAMED] * sum(c["ownerless"] for c in mine),
+                   "count": sum(c["initiatives"] for c in mine)}
+        result.append((strategy, percent_complete(_steps(
+            vision=strategy.vision, priorities=strategy.priority_list, components=mine,
+            roadmap=roadmap))))
+    return result
