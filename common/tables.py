@@ -54,13 +54,21 @@ def table_bytes(header, rows, *, fmt, title):
         writer.writerow(header)
         writer.writerows(rows)
         return out.getvalue().encode("utf-8-sig")
+    return workbook_bytes([(title, [header, *rows], "A2")], title=title)
+
+
+def workbook_bytes(sheets, *, title):
+    """An XLSX workbook of several sheets: ``sheets`` is ``[(name, rows, freeze)]``, each
+    row a list of plain values (every cell through ``safe_cell``), ``freeze`` the first
+    cell below and right of the frozen panes (``"A2"``: the header row) or ``None``."""
     workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = _sheet_title(title)
-    sheet.append(header)
-    for row in rows:
-        sheet.append(list(row))
-    sheet.freeze_panes = "A2"
+    workbook.remove(workbook.active)
+    for name, rows, freeze in sheets:
+        sheet = workbook.create_sheet(_sheet_title(name))
+        for row in rows:
+            sheet.append(safe_row(list(row)))
+        if freeze:
+            sheet.freeze_panes = freeze
     workbook.properties.title = safe_cell(str(title))
     out = io.BytesIO()
     workbook.save(out)

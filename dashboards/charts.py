@@ -69,3 +69,50 @@ def _forget_drawn(**kwargs):
 
 
 setting_changed.connect(_forget_drawn)
+
+
+ROW, LABEL_WIDTH, BAR_AREA, TEXT_WIDTH = 20, 120, 220, 180
+
+
+def compare_bars(items, *, title):
+    """Horizontal bars, one per item ``(label, value, target, text)``: ``value`` as a bar,
+    ``target`` (or ``None``) as a tick on it, ``text`` the figure written beside it. The
+    SVG is an image named by ``title``; its description reads every label and text, so it
+    says to a screen reader what it shows (the page prints the same figures as a table)."""
+    items = list(items)
+    if not items:
+        return ""
+    peak = max([float(v) for _l, v, _t, _x in items]
+               + [float(t) for _l, _v, t, _x in items if t is not None]) or 1
+    scale = BAR_AREA / peak
+    rows = []
+    for i, (label, value, target, text) in enumerate(items):
+        y = i * ROW
+        rows.append(format_html(
+            '<text x="0" y="{ty}" class="label">{label}</text>'
+            '<rect x="{x}" y="{y}" width="{w}" height="{h}" class="{cls}"></rect>'
+            '<text x="{tx}" y="{ty}" class="figure">{text}</text>',
+            ty=y + 14, label=_short(str(label)), x=LABEL_WIDTH, y=y + 3,
+            w=round(float(value) * scale, 1), h=ROW - 6,
+            cls="met" if target is None or value >= target else "short",
+            tx=LABEL_WIDTH + BAR_AREA + 6, text=text,
+        ))
+        if target is not None:
+            x = round(LABEL_WIDTH + float(target) * scale, 1)
+            rows.append(format_html(
+                '<line x1="{x}" x2="{x}" y1="{a}" y2="{b}" class="commitment"></line>',
+                x=x, a=y + 1, b=y + ROW - 1))
+    width, height = LABEL_WIDTH + BAR_AREA + TEXT_WIDTH, len(items) * ROW
+    figures = "; ".join(f"{label}: {text}" for label, _v, _t, text in items)
+    return format_html(
+        '<svg class="bars compare-bars" role="img" width="{w}" height="{h}" '
+        'viewBox="0 0 {w} {h}" font-size="12"><title>{title}</title><desc>{figures}</desc>'
+        "{rows}</svg>",
+        w=width, h=height, title=title, figures=figures, rows=format_html_join(
+            "", "{}", ((row,) for row in rows)),
+    )
+
+
+def _short(label, limit=17):
+    """A city's name cut to fit the chart's label column (the description has it whole)."""
+    return label if len(label) <= limit else label[: limit - 1] + "…"

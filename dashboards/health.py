@@ -24,6 +24,7 @@ from dashboards.health_reads import (
     city_counts,
     cohort_enrollments,
     filter_enrollments,
+    invited_places,
     live_sessions,
     people_of_cities,
 )
@@ -36,7 +37,7 @@ from schedule.convening import (
     mayor_statuses,
 )
 from schedule.hours import city_today
-from schedule.models import Audience, HoursEntry
+from schedule.models import HoursEntry
 from showcases.models import State
 from strategy.models import Strategy, StrategyState
 from strategy.progress import percents_complete
@@ -144,20 +145,8 @@ def _convening(cohort, sessions, memberships, city_ids, today, now):
 
 def _attendance(past, memberships, city_ids, attended):
     """``{city_id: Cell}``: attended places / invited places at past sessions (``attended``:
-    ``{city_id: places attended}``)."""
-    by_role = defaultdict(lambda: {"mayor": 0, "team": 0})
-    for membership in memberships:
-        by_role[membership.city_id]["mayor" if membership.role == Role.MAYOR else "team"] += 1
-    invited = defaultdict(int)
-    for session in past:
-        for city_id in city_ids:
-            people = by_role[city_id]
-            if session.audience == Audience.MAYORS:
-                invited[city_id] += people["mayor"]
-            elif session.audience == Audience.SENIOR_TEAMS:
-                invited[city_id] += people["team"]
-            elif session.audience == Audience.EVERYONE or session.city_id == city_id:
-                invited[city_id] += people["mayor"] + people["team"]
+    ``{city_id: places attended}``; the places by :func:`invited_places`)."""
+    invited = invited_places(past, memberships, city_ids)
     cells = {}
     for city_id in city_ids:
         if not invited[city_id]:

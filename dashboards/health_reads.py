@@ -2,14 +2,16 @@
 a constant number of queries whatever the number of cities, each read once and shared by the
 columns that need it."""
 
+from collections import defaultdict
+
 from django.db.models import Count, Prefetch, Value
 from django_scopes import scopes_disabled
 
-from accounts.models import Membership
+from accounts.models import Membership, Role
 from cities.places import country_code
 from coaching.models import ActionItem, ActionItemStatus, CheckIn, CheckInStatus, CoachAssignment
 from cohorts.models import Enrollment
-from schedule.models import Attendance, Rsvp, RsvpAnswer, Session, SessionKind
+from schedule.models import Attendance, Audience, Rsvp, RsvpAnswer, Session, SessionKind
 from showcases.models import Showcase, State
 
 
@@ -64,6 +66,27 @@ def _live(cohort):
 def live_sessions(cohort):
     """The cohort's sessions that are not cancelled and not one city's coaching, by start."""
     return list(_live(cohort).order_by("starts_at", "pk"))
+
+
+def invited_places(past, memberships, city_ids):
+    """``{city_id: places}``: how many of each city's people were invited to the ``past``
+    sessions, added up: the mayors to mayors' sessions, the rest of the team to senior
+    teams' sessions, everyone to sessions for everyone and to the city's own sessions
+    (``memberships``: :func:`people_of_cities`; no query)."""
+    by_role = defaultdict(lambda: {"mayor": 0, "team": 0})
+    for membership in memberships:
+        by_role[membership.city_id]["mayor" if membership.role == Role.MAYOR else "team"] += 1
+    invited = defaultdict(int)
+    for session in past:
+        for city_id in city_ids:
+            people = by_role[city_id]
+            if session.audience == Audience.MAYORS:
+                invited[city_id] += people["mayor"]
+            elif session.audience == Audience.SENIOR_TEAMS:
+                invited[city_id] += people["team"]
+            elif session.audience == Audience.EVERYONE or session.city_id == city_id:
+                invited[city_id] += people["mayor"] + people["team"]
+    return invited
 
 
 def answers_and_attendance(session_ids):

@@ -8,14 +8,22 @@ class ReportStatus(models.TextChoices):
     FAILED = "failed", _("Failed")
 
 
+class ReportKind(models.TextChoices):
+    END = "end", _("End-of-program report")
+    IMPACT = "impact", _("Impact report")
+
+
 class CohortReport(models.Model):
-    """The end-of-program report of a cohort as a PDF, keyed by the content it shows."""
+    """A report on a cohort as a PDF (the end-of-program report, the impact report for the
+    funder), keyed by the content it shows."""
 
     cohort = models.ForeignKey(
         "cohorts.Cohort", on_delete=models.CASCADE, related_name="reports"
     )
     content_hash = models.CharField(max_length=64)
     language = models.CharField(max_length=10, default="en")
+    kind = models.CharField(max_length=10, choices=ReportKind.choices, default=ReportKind.END)
+    country = models.CharField(max_length=2, blank=True)  # the ISO country filtered on
     status = models.CharField(
         _("status"), max_length=10, choices=ReportStatus.choices, default=ReportStatus.PENDING
     )

@@ -1,4 +1,5 @@
-"""The cohort's end-of-program report: the health figures of every city, as a PDF.
+"""A cohort's reports as PDFs: the end-of-program report (the health figures of every
+city) and the impact report for the funder (:mod:`dashboards.impact_pdf`).
 
 Rendered by WeasyPrint in a Celery task (:mod:`dashboards.tasks`), never inside a request
 (the embedded default runs tasks eagerly), and stored keyed by the SHA-256 of its HTML so
@@ -16,23 +17,34 @@ from common.task_hooks import TaskHook
 from dashboards.charts import hours_bars
 from dashboards.health import RULES, cohort_health
 from dashboards.health_export import COLUMNS
-from dashboards.models import CohortReport, ReportStatus
+from dashboards.impact_pdf import impact_html
+from dashboards.models import CohortReport, ReportKind, ReportStatus
 
 
-def render_report_html(*, cohort, language="en", today=None):
-    """(html, sha256) of the report as the records stand ``today``."""
+def end_of_program_html(*, cohort, language, today, country=""):
+    """The end-of-program report's HTML: every city's health figures (``country`` unused:
+    this report always shows every city)."""
+    rows = cohort_health(cohort=cohort, today=today)
+    return render_to_string("dashboards/report_pdf.html", {
+        "cohort": cohort, "language": language, "today": today,
+        "columns": COLUMNS, "rules": [(COLUMNS[k], t) for k, t in RULES.items()],
+        "rows": [
+            {"health": row, "cells": [row.cells[key] for key in COLUMNS],
+             "chart": hours_bars(row.hours_by_month, city=row.city)}
+            for row in rows
+        ],
+    })
+
+
+RENDERERS = {ReportKind.END: end_of_program_html, ReportKind.IMPACT: impact_html}
+
+
+def render_report_html(*, cohort, language="en", today=None, kind=ReportKind.END, country=""):
+    """(html, sha256) of the report ``kind`` as the records stand ``today``, for the cities
+    of ``country`` (an ISO code; every city when empty) where the report is filtered."""
     with translation.override(language), timezone.override(cohort.time_zone):
         today = today or timezone.localdate()
-        rows = cohort_health(cohort=cohort, today=today)
-        html = render_to_string("dashboards/report_pdf.html", {
-            "cohort": cohort, "language": language, "today": today,
-            "columns": COLUMNS, "rules": [(COLUMNS[k], t) for k, t in RULES.items()],
-            "rows": [
-                {"health": row, "cells": [row.cells[key] for key in COLUMNS],
-                 "chart": hours_bars(row.hours_by_month, city=row.city)}
-                for row in rows
-            ],
-        })
+        html = RENDERERS[kind](cohort=cohort, language=language, today=today, country=country)
     return html, hashlib.sha256(f"{language}\n{html}".encode()).hexdigest()
 
 
@@ -41,11 +53,15 @@ def render_report_html(*, cohort, language="en", today=None):
 rendering = TaskHook("cohorts.render_cohort_report")
 
 
-def request_cohort_report(*, cohort, language="en", retry=False):
-    """The report for the cohort as it is now; queue its rendering when it is not made."""
-    _html, digest = render_report_html(cohort=cohort, language=language)
+def request_cohort_report(*, cohort, language="en", retry=False, kind=ReportKind.END,
+                          country=""):
+    """The report ``kind`` for the cohort as it is now (for ``country``'s cities, where the
+    report is filtered); queue its rendering when it is not made."""
+    _html, digest = render_report_html(cohort=cohort, language=language, kind=kind,
+                                       country=country)
     report, created = CohortReport.objects.get_or_create(
-        cohort=cohort, content_hash=digest, defaults={"language": language}
+        cohort=cohort, content_hash=digest,
+        defaults={"language": language, "kind": kind, "country": country},
     )
     if not created and retry and report.status == ReportStatus.FAILED:
         report.status, report.error = ReportStatus.PENDING, ""
@@ -63,7 +79,8 @@ def render_cohort_report_file(*, report):
         return report
     from weasyprint import HTML
 
-    html, _digest = render_report_html(cohort=report.cohort, language=report.language)
+    html, _digest = render_report_html(cohort=report.cohort, language=report.language,
+                                       kind=report.kind, country=report.country)
     report.attempts += 1
     name = f"reports/{report.cohort.slug}-{report.content_hash[:16]}.pdf"
     report.file.name = default_storage.save(name, ContentFile(

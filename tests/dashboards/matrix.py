@@ -30,3 +30,14 @@ CASES.append(
     Case("staff/cohorts/<slug:slug>/report/", lambda w: f"/staff/cohorts/{w.cohort.slug}/report/",
          expect_signed_in(403, staff=200)),
 )
+
+CASES += [
+    Case("staff/cohorts/<slug:slug>/impact/", lambda w: f"/staff/cohorts/{w.cohort.slug}/impact/",
+         expect_signed_in(403, staff=200)),
+    Case("staff/cohorts/<slug:slug>/impact.xlsx",
+         lambda w: f"/staff/cohorts/{w.cohort.slug}/impact.xlsx",
+         expect_signed_in(403, staff=200)),
+    Case("staff/cohorts/<slug:slug>/impact/pdf/",
+         lambda w: f"/staff/cohorts/{w.cohort.slug}/impact/pdf/",
+         expect_signed_in(403, staff=200)),
+]
