@@ -6,6 +6,7 @@ serves it with gunicorn; all of them start Django through :func:`setup_django`.
 """
 
 import os
+import platform
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -117,3 +118,23 @@ def size_dir(size):
     path = REPO / "var" / "bench" / size
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def machine():
+    memory = "?"
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal"):
+                memory = f"{int(line.split()[1]) / 1024 / 1024:.1f} GiB"
+    except OSError:
+        pass
+    cpu = "?"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return {"nproc": os.cpu_count(), "memory": memory, "cpu": cpu,
+            "python": platform.python_version(), "load": os.getloadavg()}

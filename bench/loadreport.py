@@ -7,8 +7,7 @@ import csv
 import json
 import time
 
-from bench.environment import REPO
-from bench.report import machine
+from bench.environment import REPO, machine
 from bench.sections import put_section
 
 OUT = REPO / "var" / "load"

@@ -5,13 +5,10 @@ from the figures, never typed.
 
 import datetime
 import json
-import os
-import platform
-from pathlib import Path
 
-from bench.environment import CONCURRENCY, FLOOR_REQUESTS, REPO, size_dir
+from bench.environment import CONCURRENCY, FLOOR_REQUESTS, REPO, machine, size_dir
 from bench.probe import PAGES
-from bench.sections import keep_sections
+from bench.sections import keep_sections, kept_line, kept_section
 
 RESULTS = REPO / "bench" / "RESULTS.md"
 
@@ -44,26 +41,6 @@ def _ms(seconds):
 
 def _mark(ok):
     return "**pass**" if ok else "**FAIL**"
-
-
-def machine():
-    memory = "?"
-    try:
-        for line in Path("/proc/meminfo").read_text().splitlines():
-            if line.startswith("MemTotal"):
-                memory = f"{int(line.split()[1]) / 1024 / 1024:.1f} GiB"
-    except OSError:
-        pass
-    cpu = "?"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return {"nproc": os.cpu_count(), "memory": memory, "cpu": cpu,
-            "python": platform.python_version(), "load": os.getloadavg()}
 
 
 def _page(data, size, name):
@@ -146,14 +123,17 @@ def _load_setting(data, key, meta_key):
     return "?"
 
 
-def measured_when(data, sizes):
-    """One line per phase: when each size's figures were measured (see :func:`_when`)."""
+def measured_when(data, sizes, previous=""):
+    """One line per phase: when each size's figures were measured (see :func:`_when`); a
+    phase with no figures here keeps the previous report's line, and says so."""
     lines = ["- When each section's figures were measured:"]
     for phase, label in PHASE_NAMES.items():
         parts = [f"{size} {_when(size, phase, data[size][phase])}"
                  for size in sizes if data[size][phase]]
         if parts:
             lines.append(f"  - {label}: {'; '.join(parts)}.")
+        elif kept := kept_line(previous, f"  - {label}:", note=True):
+            lines.append(kept)
     meta = next((data[s]["meta"] for s in sizes if data[s]["meta"]), None)
     if meta:
         lines.append(f"  - a whole run of `bench/run.py` ({' and '.join(sizes)}): "
@@ -161,9 +141,21 @@ def measured_when(data, sizes):
     return lines
 
 
+def _summary_row(label, measured, result, previous):
+    """A row of the summary: ``result`` when this run ``measured`` its figures, else the
+    previous report's row (kept with its section), else none."""
+    if measured:
+        return [f"{label}{result} |"]
+    kept = kept_line(previous, label)
+    return [kept] if kept else []
+
+
 def report(sizes):  # noqa: C901, PLR0912, PLR0915 - one linear report
     data = {s: {p: _read(s, p) for p in ("queries", "load", "pdf", "sweep", "meta")}
             for s in sizes}
+    previous = RESULTS.read_text() if RESULTS.exists() else ""
+    # A section whose raw figures are not here keeps the previous report's (see measured_when).
+    measured = {phase: any(data[s][phase] for s in sizes) for phase in ("load", "pdf", "sweep")}
     both = "small" in sizes and "large" in sizes
     big = "large" if "large" in data and data["large"]["load"] else sizes[-1]
     info = machine()
@@ -199,7 +191,9 @@ def report(sizes):  # noqa: C901, PLR0912, PLR0915 - one linear report
         "API's authentication, permission and throttling.",
         "",
     ]
-    lines += [*measured_when(data, sizes), ""]
+    if not measured["load"] and (load_line := kept_line(previous, "- Load:")):
+        lines[next(i for i, x in enumerate(lines) if x.startswith("- Load:"))] = load_line
+    lines += [*measured_when(data, sizes, previous), ""]
     afresh_lines, afresh_ok = rendered_afresh(data, sizes)
     lines += afresh_lines
 
@@ -258,7 +252,8 @@ def report(sizes):  # noqa: C901, PLR0912, PLR0915 - one linear report
     lines.append("")
 
     # Latency and throughput
-    lines += ["## Latency and throughput (8 concurrent clients through gunicorn)", "",
+    lines += kept_section(previous, "## Latency and throughput") if not measured["load"] else [
+              "## Latency and throughput (8 concurrent clients through gunicorn)", "",
               "Both sizes are served at once (one gunicorn each, 2 workers) and loaded one at "
               f"a time, page by page: for each page and size, {FLOOR_REQUESTS} requests to the "
               "floor of the "
@@ -318,7 +313,8 @@ def report(sizes):  # noqa: C901, PLR0912, PLR0915 - one linear report
                   f"{MIN_API_SHARE:.0%} of the floor: {_mark(share_ok)}.", ""]
 
     # PDF
-    lines += ["## Strategy PDF (40 initiatives)", "",
+    lines += kept_section(previous, "## Strategy PDF") if not measured["pdf"] else [
+              "## Strategy PDF (40 initiatives)", "",
               "Median of 5 runs, bare and task interleaved. *Task*: "
               "`strategy.tasks.render_strategy_pdf` run in-process "
               "(loads the strategy, renders the HTML, hashes it, WeasyPrint, stores the file, "
@@ -339,12 +335,14 @@ def report(sizes):  # noqa: C901, PLR0912, PLR0915 - one linear report
                      f"{pdf['unchanged_s']:.3f} | {pdf['unchanged_queries']} | "
                      f"{pdf['documents_after']} | {_mark(ratio <= MAX_PDF_OVERHEAD)} | "
                      f"{_mark(cached)} |")
-    lines += ["", f"Target — the task costs at most {MAX_PDF_OVERHEAD}× bare WeasyPrint and an "
+    lines += [] if not measured["pdf"] else [
+              "", f"Target — the task costs at most {MAX_PDF_OVERHEAD}× bare WeasyPrint and an "
               "unchanged strategy costs nothing (no render, no new document; < 5% of a render): "
               f"{_mark(pdf_ok)}.", ""]
 
     # Sweep
-    lines += ["## Reminder sweep (10,000 due reminders)", "",
+    lines += kept_section(previous, "## Reminder sweep") if not measured["sweep"] else [
+              "## Reminder sweep (10,000 due reminders)", "",
               "10,000 open action items overdue since yesterday, one active rule "
               "(`action_item_overdue`, offset 0), `notifications.reminders.run_reminder_sweep` "
               "in-process; each batch's queries counted around `send_reminder_batch` "
@@ -371,7 +369,8 @@ def report(sizes):  # noqa: C901, PLR0912, PLR0915 - one linear report
             f"{sweep['total_queries']:,} | "
             f"{sweep['total_queries'] / max(sweep['sent'], 1):.3f} | {sweep['sent_again']} | "
             f"{_mark(constant)} |")
-    lines += ["", "Target — 10,000 due reminders in a constant number of queries per batch, "
+    lines += [] if not measured["sweep"] else [
+              "", "Target — 10,000 due reminders in a constant number of queries per batch, "
               f"not per reminder: {_mark(sweep_ok)}.", ""]
 
     lines += ["## Summary", "",
@@ -379,16 +378,18 @@ def report(sizes):  # noqa: C901, PLR0912, PLR0915 - one linear report
               f"| rendered afresh: ≤ {MAX_QUERIES} queries, ≤ {MAX_RENDERED_TIMES_FLOOR}× the "
               f"floor | {_mark(afresh_ok)} |",
               f"| queries identical at both sizes, ≤ {MAX_QUERIES} | {_mark(query_ok)} |",
-              f"| p95 large ≤ {MAX_P95_GROWTH}× small | "
-              f"{_mark(growth_ok) if both else 'not measured (one size)'} |",
-              f"| throughput ≥ {MIN_PORTAL_SHARE:.0%} (portal) / {MIN_API_SHARE:.0%} (API) of "
-              f"the floor | {_mark(share_ok)} |",
-              f"| PDF task ≤ {MAX_PDF_OVERHEAD}× bare, unchanged cached | {_mark(pdf_ok)} |",
-              f"| sweep constant queries per batch | {_mark(sweep_ok)} |", "",
+              *_summary_row(f"| p95 large ≤ {MAX_P95_GROWTH}× small | ", measured["load"],
+                            _mark(growth_ok) if both else "not measured (one size)", previous),
+              *_summary_row(f"| throughput ≥ {MIN_PORTAL_SHARE:.0%} (portal) / "
+                            f"{MIN_API_SHARE:.0%} (API) of the floor | ", measured["load"],
+                            _mark(share_ok), previous),
+              *_summary_row(f"| PDF task ≤ {MAX_PDF_OVERHEAD}× bare, unchanged cached | ",
+                            measured["pdf"], _mark(pdf_ok), previous),
+              *_summary_row("| sweep constant queries per batch | ", measured["sweep"],
+                            _mark(sweep_ok), previous), "",
               "What each run missed, why, and what changed: [FINDINGS.md](FINDINGS.md) "
               "(hand-written). Raw figures (every query's SQL included) are in "
               "`var/bench/<size>/*.json`.", ""]
-    previous = RESULTS.read_text() if RESULTS.exists() else ""
     RESULTS.write_text(keep_sections("\n".join(lines), previous))  # make load's section stays
     print(f"[bench] wrote {RESULTS}", flush=True)
 

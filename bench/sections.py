@@ -37,3 +37,30 @@ def keep_sections(report, previous):
         if name not in sections_of(report):
             report = report.rstrip("\n") + "\n\n" + block
     return report
+
+
+# What a report says of figures it kept from the previous one (see :func:`kept_section`).
+KEPT = "kept from the previous RESULTS.md: their raw figures are not on this machine"
+
+
+def kept_section(previous, heading):
+    """The lines of ``previous``'s section that begins with ``heading`` (a ``## `` line), up
+    to the next ``## `` heading or marked section: what a report that has no figures of its
+    own for that section keeps (``bench/run.py --rendered-only`` on a machine without the
+    load run's, the PDF's or the sweep's raw figures). ``[]`` when ``previous`` has none."""
+    lines = (previous or "").splitlines()
+    for start, line in enumerate(lines):
+        if line.startswith(heading):
+            end = next((i for i in range(start + 1, len(lines))
+                        if lines[i].startswith(("## ", "<!-- begin "))), len(lines))
+            return [*lines[start:end]]
+    return []
+
+
+def kept_line(previous, prefix, *, note=False):
+    """The first line of ``previous`` that begins with ``prefix`` (a summary row, a dated
+    phase), or ``None``; ``note``: saying it was kept (once, however often it is kept)."""
+    line = next((x for x in (previous or "").splitlines() if x.startswith(prefix)), None)
+    if line is not None and note and KEPT not in line:
+        line = f"{line.rstrip('.')} ({KEPT})."
+    return line
