@@ -9,6 +9,7 @@ from rest_framework.routers import DefaultRouter, SimpleRouter
 
 from accounts.api import ObtainTokenView
 from applications.api import ApplicationViewSet, CohortViewSet, EligibilityView
+from assignments.api import AssignmentViewSet
 from cities.api import CityViewSet
 from coaching.api import ActionItemViewSet, CheckInViewSet
 from dashboards.health_api import CohortHealthAPIView
@@ -31,6 +32,7 @@ city_router.register("checkins", CheckInViewSet, basename="city-checkin")
 city_router.register("action-items", ActionItemViewSet, basename="city-action-item")
 city_router.register("sessions", SessionViewSet, basename="city-session")
 city_router.register("hours", HoursViewSet, basename="city-hours")
+city_router.register("assignments", AssignmentViewSet, basename="city-assignment")
 
 urlpatterns = [
     path("auth/token/", ObtainTokenView.as_view(), name="token"),

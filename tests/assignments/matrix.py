@@ -50,9 +50,11 @@ def file_url(world, suffix=""):
 
 
 def api(world, suffix=""):
-    base = f"/api/v1/cities/{world.city.slug}/assignments/"
-    return f"{base}{world.extra['assignment'].pk}/{suffix}" if "assignment" in world.extra \
-        else base
+    return f"/api/v1/cities/{world.city.slug}/assignments/{world.extra['assignment'].pk}/{suffix}"
+
+
+API_TEAM_WRITES = dict(mayor_a=403, coach_a=403, staff=403)
+API = "api/v1/cities/<slug:city>/^assignments/"
 
 
 CASES = [
@@ -79,6 +81,22 @@ CASES = [
          expect_city_page(302, **COACH_REVIEWS), method="post",
          data={"decision": "revise", "comment": "Name an owner for each dataset."},
          setup=handed_in("submitted")),
+    # --- the API ---
+    Case(f"{API}$", lambda w: f"/api/v1/cities/{w.city.slug}/assignments/", expect_city_api(),
+         api=True, setup=handed_in("submitted")),
+    Case(f"{API}(?P<pk>[^/.]+)/$", api, expect_city_api(), api=True,
+         setup=handed_in("revise")),
+    Case(f"{API}(?P<pk>[^/.]+)/draft/$", lambda w: api(w, "draft/"),
+         expect_city_api(**API_TEAM_WRITES), method="post", api=True,
+         data={"text": "We listed our datasets."}, setup=an_assignment),
+    Case(f"{API}(?P<pk>[^/.]+)/attachments/$", lambda w: api(w, "attachments/"),
+         expect_city_api(201, **API_TEAM_WRITES), method="post", api=True, multipart=True,
+         data={"url": "https://data.example.test/inventory", "title": "Inventory"},
+         setup=an_assignment),
+    Case(f"{API}(?P<pk>[^/.]+)/submit/$", lambda w: api(w, "submit/"),
+         expect_city_api(**API_TEAM_WRITES), method="post", api=True,
+         setup=handed_in("draft")),
+    Case(f"{API}(?P<pk>[^/.]+)/review/$", lambda w: api(w, "review/"),
+         expect_city_api(**COACH_REVIEWS), method="post", api=True,
+         data={"decision": "accepted"}, setup=handed_in("submitted")),
 ]
-
-__all__ = ["CASES", "api", "expect_city_api"]

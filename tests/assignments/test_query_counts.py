@@ -46,6 +46,7 @@ def _fill(team, size):
 PAGES = [
     ("curriculum", lambda t, a: f"/c/{t.city.slug}/curriculum/", 13),
     ("assignment", lambda t, a: f"/c/{t.city.slug}/curriculum/assignments/{a.pk}/", 12),
+    ("api", lambda t, a: f"/api/v1/cities/{t.city.slug}/assignments/", 13),
 ]
 
 

@@ -19,13 +19,15 @@ NOT_DATA = {"sessions.session", "authtoken.token", "django_celery_beat.periodict
 
 def build_fuzz_world():
     """build_world() plus, in both cities, a check-in, an action item, a draft showcase,
-    an hours entry and a strategy; a session of the shared cohort; an application."""
+    an hours entry, a strategy and a draft of the curriculum's assignment; a session of the
+    shared cohort; an application."""
     from strategy.editing import start_strategy
 
     world = build_world()
     with scopes_disabled():
         world.extra["session"] = factories.SessionFactory(cohort=world.cohort)
         world.extra["application"] = factories.ApplicationFactory(applicant=world.users["outsider"])
+        world.extra["assignment"] = factories.AssignmentFactory()
         for key, city, enrollment, suffix in (
             ("a", world.city, world.enrollment, "_a"),
             ("b", world.other_city, world.other_enrollment, "_b"),
@@ -36,6 +38,8 @@ def build_fuzz_world():
             world.extra["checkin_" + key] = checkin
             world.extra["item_" + key] = factories.ActionItemFactory(city=city, owner=member)
             world.extra["showcase_" + key] = factories.ShowcaseFactory(city=city, created_by=member)
+            factories.SubmissionFactory(city=city, assignment=world.extra["assignment"],
+                                        started_by=member)
             factories.HoursEntryFactory(
                 city=city, user=member, on_date=timezone.localdate() - datetime.timedelta(days=2)
             )
