@@ -15,6 +15,8 @@ from django_countries.filters import CountryFilter
 from simple_history.admin import SimpleHistoryAdmin
 
 from applications import lifecycle as domain
+from applications import question_admin  # noqa: F401  (the cohort's own questions)
+from applications.answers import answer_columns, answers_of
 from applications.eligibility import check_application
 from applications.models import Application
 from audit.admin_log import record_admin_action
@@ -81,7 +83,7 @@ class ApplicationAdmin(CachedChangelistMixin, SimpleHistoryAdmin):
     change_list_template = "applications/admin_change_list.html"  # "Export this list as CSV"
     date_hierarchy = None
     readonly_fields = ["state", "applicant", "city", "country_as_written", "eligibility_checks",
-                       "team_display",
+                       "team_display", "answers_display",
                        "letter_link", "submitted_at", "decided_at", "decided_by", "eligible"]
     fieldsets = [
         (gettext_lazy("Review"), {"fields": [
@@ -99,7 +101,8 @@ class ApplicationAdmin(CachedChangelistMixin, SimpleHistoryAdmin):
             "mayor_commits_to_convening", "team_display",
         ]}),
         (gettext_lazy("Plans"), {"fields": [
-            "priorities", "data_foundations", "letter_link", "submitted_at", "decided_at",
+            "priorities", "data_foundations", "answers_display", "letter_link", "submitted_at",
+            "decided_at",
             "decided_by", "eligible",
         ]}),
     ]
@@ -141,6 +144,14 @@ class ApplicationAdmin(CachedChangelistMixin, SimpleHistoryAdmin):
             ((m.get("name"), m.get("email"), m["role_label"]) for m in obj.team_members()),
         ))
 
+    @admin.display(description=gettext_lazy("answers to the cohort's questions"))
+    def answers_display(self, obj):
+        return format_html("<dl>{}</dl>", format_html_join(
+            "", "<dt>{}</dt><dd>{}</dd>",
+            ((answer.label, answer.file_name or answer.text)
+             for _title, answers in answers_of(application=obj) for answer in answers),
+        )) if obj.pk else "—"
+
     @admin.display(description=gettext_lazy("letter of commitment"))
     def letter_link(self, obj):
         if not obj.letter:
@@ -180,12 +191,15 @@ def applications_csv(queryset):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="applications.csv"'
     writer = csv.writer(response)
-    writer.writerow(safe_row(CSV_COLUMNS))
-    for a in queryset:
+    applications = list(queryset)
+    questions, answers = answer_columns(applications)
+    writer.writerow(safe_row(CSV_COLUMNS + questions))
+    for a in applications:
         writer.writerow(safe_row([
             a.pk, a.cohort.slug, a.state, a.city_name, a.region, a.country.code, a.population,
             a.monthly_commitment_hours, a.has_cdo, a.mayor_name, a.mayor_email,
             a.mayor_commits_to_convening, len(a.team or []), a.eligible, a.readiness_score,
             a.submitted_at.isoformat() if a.submitted_at else "", a.applicant.email,
+            *answers[a.pk],
         ]))
     return response

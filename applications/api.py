@@ -7,6 +7,8 @@ sees and edits their own; staff see all. Decisions are made in the admin (not he
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.validators import slug_re
+from django.db import transaction
+from django.http import Http404
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import mixins, permissions, serializers, status, viewsets
@@ -17,6 +19,8 @@ from rest_framework.views import APIView
 
 from accounts.models import SENIOR_TEAM_ROLES
 from accounts.throttles import ScopedRateThrottle
+from applications.answer_api import AnswerSerializer, QuestionSerializer, clean_api_answers
+from applications.answers import record_answers
 from applications.eligibility import check_application, check_eligibility, is_eligible
 from applications.lifecycle import (
     save_draft,
@@ -26,6 +30,7 @@ from applications.lifecycle import (
     withdraw_application,
 )
 from applications.models import Application
+from applications.questions import questions_of
 from cities.api_fields import CountryCodeField
 from cities.doors import on_object, rule_permission
 from cohorts.models import Cohort
@@ -115,6 +120,16 @@ class CohortViewSet(viewsets.ReadOnlyModelViewSet):
     lookup_value_regex = "[-a-zA-Z0-9_]+"  # a slug; anything else (a NUL byte…) is 404
     queryset = Cohort.objects.order_by("-starts_on")
 
+    @extend_schema(responses=QuestionSerializer(many=True))
+    @action(detail=True, methods=["get"], pagination_class=None)
+    def questions(self, request, slug=None):
+        """The cohort's own application questions, in order, in the request's language
+        (while its application window is open; staff: always)."""
+        cohort = self.get_object()
+        if not (window_is_open(cohort=cohort) or request.user.is_staff):
+            raise Http404
+        return Response(QuestionSerializer(questions_of(cohort=cohort), many=True).data)
+
 
 class TeamMemberSerializer(serializers.Serializer):
     name = serializers.CharField(max_length=200)
@@ -137,6 +152,9 @@ class ApplicationSerializer(serializers.ModelSerializer):
     team = TeamMemberSerializer(many=True, required=False)
     country = CountryCodeField(required=False, allow_blank=True)
     checks = serializers.SerializerMethodField()
+    answers = AnswerSerializer(many=True, required=False, help_text=(
+        "Answers to the cohort's own questions. Written answers replace those to the same "
+        "questions; others are kept."))
 
     class Meta:
         model = Application
@@ -145,8 +163,8 @@ class ApplicationSerializer(serializers.ModelSerializer):
             "population", "population_source", "population_year", "has_cdo", "cdo_name",
             "cdo_title", "cdo_email", "no_cdo_statement", "monthly_commitment_hours",
             "mayor_name", "mayor_email", "mayor_commits_to_convening", "team", "priorities",
-            "data_foundations", "eligible", "checks", "created_at", "submitted_at",
-            "decided_at",
+            "data_foundations", "answers", "eligible", "checks", "created_at",
+            "submitted_at", "decided_at",
         ]
         read_only_fields = ["state", "eligible", "created_at", "submitted_at", "decided_at"]
 
@@ -165,13 +183,23 @@ class ApplicationSerializer(serializers.ModelSerializer):
             raise serializers.ValidationError(_("Each team member needs their own e-mail address."))
         return [dict(m, email=m["email"].lower()) for m in team]
 
+    def validate(self, attrs):
+        if "answers" in attrs:
+            cohort = attrs.get("cohort") or self.instance.cohort
+            attrs["answers"] = clean_api_answers(cohort=cohort, items=attrs["answers"])
+        return attrs
+
     def save(self, **kwargs):
         user = self.context["request"].user
         application = self.instance or Application(applicant=user)
-        for name, value in {**self.validated_data, **kwargs}.items():
+        values = {**self.validated_data, **kwargs}
+        answers = values.pop("answers", {})
+        for name, value in values.items():
             setattr(application, name, value)
         try:
-            save_draft(application=application, by=user)
+            with transaction.atomic():
+                save_draft(application=application, by=user)
+                record_answers(application=application, answers=answers)
         except DjangoValidationError as error:
             _raise_api(error)
         self.instance = application
@@ -191,7 +219,8 @@ class ApplicationViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin,
     http_method_names = ["get", "post", "patch", "put", "head", "options"]
 
     def get_queryset(self):
-        return visible_applications(user=self.request.user).order_by("-created_at")
+        return (visible_applications(user=self.request.user).order_by("-created_at")
+                .prefetch_related("answers__version", "answers__question"))
 
     def _transition(self, function):
         application = self.get_object()

@@ -5,7 +5,10 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import SENIOR_TEAM_ROLES, time_zone_choices
+from applications.answer_fields import add_question_fields, clean_question_fields
+from applications.answers import stored_answers
 from applications.models import Application
+from applications.questions import questions_of
 
 TEAM_ROWS = 5  # one more than the largest team, so that a team of 5 is refused, not lost
 LETTER_MAX_BYTES = 5 * 1024 * 1024
@@ -55,6 +58,11 @@ class ApplicationForm(forms.ModelForm):
                 label=_("Role"), required=False, choices=TEAM_ROLE_CHOICES,
                 initial=member.get("role"))
         self.fields["population"].widget.attrs["min"] = "0"
+        self.question_sections, self.answers = [], {}
+        if self.instance.cohort_id:  # the cohort's own questions, after the built-in fields
+            self.question_sections = add_question_fields(
+                self, questions=questions_of(cohort=self.instance.cohort),
+                answers=stored_answers(application=self.instance))
 
     def team_rows(self):
         return [
@@ -87,6 +95,7 @@ class ApplicationForm(forms.ModelForm):
         if len(emails) != len(set(emails)):
             self.add_error(None, _("Each team member needs their own e-mail address."))
         self.instance.team = team
+        self.answers = clean_question_fields(self)
         return cleaned
 
     def mark_incomplete_rows(self):

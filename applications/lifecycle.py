@@ -17,6 +17,7 @@ from django_scopes import scopes_disabled
 
 from accounts.verification import has_verified_email
 from applications.admission import admit_city
+from applications.answers import missing_answers
 from applications.eligibility import RULE_FIELDS, check_application, is_eligible
 from applications.guards import require_state
 from applications.matching import find_duplicate, match_city
@@ -161,6 +162,7 @@ def submit_application(*, application, by):
         if not str(getattr(application, field) or "").strip():
             errors[field] = [_("Fill in the %(field)s before submitting.") % {"field": label}]
     errors.update(_incomplete_team_members(application))
+    errors.update(missing_answers(application=application))
     for check in check_application(application=application):
         if not check.passed:
             errors.setdefault(RULE_FIELDS[check.rule], []).append(check.message)

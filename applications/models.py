@@ -18,6 +18,7 @@ from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
 from accounts.models import Role, validate_time_zone
+from applications import question_models  # noqa: F401  (a cohort's questions and answers)
 
 
 class ApplicationState(models.TextChoices):

@@ -8,6 +8,7 @@ e-mail verification). An application is its applicant's and staff's only: anyone
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.db.models import Count
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -18,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from accounts.adapters import OPEN_SIGNUP_SESSION_KEY
+from applications.answers import answers_of, record_answers
 from applications.eligibility import check_application
 from applications.forms import ApplicationForm
 from applications.lifecycle import (
@@ -91,7 +93,9 @@ def _save_from_form(request, form, cohort):
     application = form.save(commit=False)
     application.cohort = cohort
     try:
-        save_draft(application=application, by=request.user)
+        with transaction.atomic():
+            save_draft(application=application, by=request.user)
+            record_answers(application=application, answers=form.answers)
     except ValidationError as error:
         _apply_errors(form, error)
         return None
@@ -151,6 +155,7 @@ def application_detail(request, pk):
             raise PermissionDenied
         return render(request, "applications/application_detail.html", {
             "application": application, "checks": check_application(application=application),
+            "answer_sections": answers_of(application=application),
         })
     form = ApplicationForm(request.POST or None, request.FILES or None, instance=application)
     if request.method == "POST":

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from announcements import staff_urls as announcement_staff_urls
+from applications import question_urls as question_staff_urls
 from cities import views as city_views
 from cohorts import staff_urls as cohort_staff_urls
 from common import views as ops_views
@@ -17,6 +18,7 @@ STAFF_URLS = [
     *schedule_staff_urls.urlpatterns,
     *dashboard_staff_urls.urlpatterns,
     *announcement_staff_urls.urlpatterns,
+    *question_staff_urls.urlpatterns,
 ]
 
 admin.site.site_header = _("Civic Accelerator — program staff")

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from django_scopes import scopes_disabled
 
 from accounts.models import Membership
+from applications.answers import answer_columns
 from applications.models import Application
 from cities.places import country_code
 from coaching.models import ActionItem
@@ -102,12 +103,14 @@ def application_rows(*, cohort, filters):
     if filters.get("country"):
         applications = applications.filter(
             country=country_code(filters["country"]) or filters["country"])
+    applications = list(applications.select_related("cohort"))
+    questions, answers = answer_columns(applications)  # the cohort's own questions
     header = [_("City"), _("Country"), _("Population"), _("State"), _("Eligible"),
-              _("Submitted at")]
+              _("Submitted at"), *questions]
     return header, [
         [a.city_name, a.country.name, a.population, a.get_state_display(),
          str(_("yes")) if a.eligible else str(_("no")),
-         a.submitted_at.isoformat() if a.submitted_at else ""]
+         a.submitted_at.isoformat() if a.submitted_at else "", *answers[a.pk]]
         for a in applications
     ]
 

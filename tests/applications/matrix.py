@@ -8,6 +8,7 @@ city that is not theirs. Program staff may read it (and review it in the admin).
 from django.core.files.base import ContentFile
 
 from tests import factories
+from tests.applications.question_matrix_cases import CASES as QUESTION_CASES
 from tests.tenancy import LOGIN, Case, expect_everyone, expect_signed_in
 
 PDF = b"%PDF-1.4\n%%EOF\n"
@@ -90,3 +91,5 @@ CASES = [
     Case("api/v1/^applications/(?P<pk>[^/.]+)/withdraw/$", _api_url("withdraw/"),
          expect_applicant(200, staff=403, anonymous=401), method="post", api=True),
 ]
+
+CASES += QUESTION_CASES  # a cohort's own questions and their answers

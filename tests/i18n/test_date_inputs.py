@@ -134,7 +134,7 @@ def constructor_kwargs(db):
     return {
         "city": city, "members": User.objects.filter(pk=user.pk), "zone_name": session.time_zone,
         "target": cohort, "owners": User.objects.filter(pk=user.pk), "sessions": [session],
-        "countries": [city.country], "user": user,
+        "countries": [city.country], "user": user, "cohort": cohort,
     }
 
 
