@@ -11,7 +11,7 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from applications.answer_files import FILE_TYPES, MAX_FILE_MB, type_names
+from applications.answer_files import MAX_FILE_MB, accept_of, type_names
 from applications.answers import CLEAR, clean_answer, field_name, plain_number
 from applications.question_models import QuestionKind
 from applications.questions import by_section
@@ -67,9 +67,8 @@ def _field(question):
     if kind == K.LINK:
         return forms.CharField(widget=forms.URLInput())
     if kind == K.FILE:
-        accept = ",".join(ending for code in question.file_types if code in FILE_TYPES
-                          for ending in FILE_TYPES[code][1])
-        return forms.FileField(widget=forms.FileInput(attrs={"accept": accept}))
+        return forms.FileField(widget=forms.FileInput(
+            attrs={"accept": accept_of(question.file_types)}))
     return forms.CharField(max_length=500)
 
 

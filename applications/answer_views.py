@@ -5,7 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 
-from applications.answer_files import FILE_TYPES, content_type_of
+from applications.answer_files import content_type_of, extension_of
 from applications.lifecycle import can_view_application
 from applications.question_models import Answer
 
@@ -18,6 +18,6 @@ def answer_file(request, pk, question_id):
     if not can_view_application(user=request.user, application=answer.application) \
             or not answer.file:
         raise Http404
-    endings = FILE_TYPES.get(answer.file_type, (None, (".bin",)))[1]
+    name = f"answer-{pk}-{question_id}.{extension_of(answer.file_type)}"
     return FileResponse(answer.file.open("rb"), content_type=content_type_of(answer.file_type),
-                        as_attachment=True, filename=f"answer-{pk}-{question_id}{endings[0]}")
+                        as_attachment=True, filename=name)
