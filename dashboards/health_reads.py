@@ -111,13 +111,14 @@ def _per_city(queryset, what):
             .values_list("city_id", "what", "n"))
 
 
-def city_counts(cohort, city_ids, past, today, now):
+def city_counts(cohort, city_ids, past, today, now, extra=()):
     """``{city_id: {figure: count}}``: places attended at ``past`` sessions (``attended``),
     logged check-ins since the cohort began (``held``), open and overdue action items
     (``open``, ``overdue``) and showcases by state (one figure per state), for every city
     in one query (the grouped counts of each table, one after the other). ``past``: the
     :func:`live_sessions` that ended before ``now``, asked again inside the query (not
-    their ids bound one by one)."""
+    their ids bound one by one). ``extra``: more grouped counts ``(city_id, what, n)`` asked
+    in the same query (the impact report's)."""
     held = _per_city(CheckIn.objects.filter(
         city_id__in=city_ids, status=CheckInStatus.LOGGED,
         happened_at__date__gte=cohort.starts_on), "held")
@@ -134,6 +135,6 @@ def city_counts(cohort, city_ids, past, today, now):
             session__in=_live(cohort).filter(ends_at__lt=now).values("pk")), "attended"))
     figures = ["held", "open", "overdue", "attended", *State.values]
     counts = {city_id: dict.fromkeys(figures, 0) for city_id in city_ids}
-    for city_id, what, n in held.union(*parts, all=True):
+    for city_id, what, n in held.union(*parts, *extra, all=True):
         counts[city_id][what] = n
     return counts

@@ -6,12 +6,12 @@ The whole report reads the cohort's cities once and each table once, grouped by 
 costs the same number of queries for 5 or 50 cities (:func:`impact_report`).
 """
 
-from collections import defaultdict
 from dataclasses import dataclass, field, fields
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Count, Sum
+from django.db.models import Count, IntegerField, Q, Sum, Value
+from django.db.models.functions import Cast, Concat, Round
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
@@ -106,17 +106,18 @@ def months_begun(cohort, until):
 
 
 def hours_delivered(*, cohort, city_ids, until):
-    """``{city_id: hours}``: every line of each city's training ledger dated within the
-    cohort, up to ``until`` (sessions attended, coaching, self-logged learning). One query."""
-    sums = defaultdict(Decimal)
-    for city_id, total in (
+    """Grouped ``(city_id, "hours", hundredths of an hour)``: every line of each city's
+    training ledger dated within the cohort up to ``until`` (sessions attended, coaching,
+    self-logged learning), as whole hundredths so it is asked with the other counts (a
+    ledger line has two decimals: the sum is exact)."""
+    return (
         HoursEntry.objects.filter(city_id__in=city_ids, on_date__gte=cohort.starts_on,
                                   on_date__lte=min(until, cohort.ends_on))
-        .order_by().values("city_id").annotate(total=Sum("hours"))
-        .values_list("city_id", "total")
-    ):
-        sums[city_id] = Decimal(total or 0)
-    return sums
+        .order_by().values("city_id")
+        .annotate(what=Value("hours"),
+                  n=Cast(Round(Sum("hours") * 100), output_field=IntegerField()))
+        .values_list("city_id", "what", "n")
+    )
 
 
 def hours_committed(*, cohort, cities, teams, until):
@@ -136,20 +137,35 @@ def sessions_invited(*, past, city_ids):
 
 
 def published_showcases(*, city_ids):
-    """``{city_id: showcases}`` in the practice library (consented and approved). One
-    query."""
-    return dict(
+    """Grouped ``(city_id, "published", showcases)`` in the practice library (consented
+    and approved)."""
+    return (
         Showcase.objects.filter(city_id__in=city_ids, published_at__isnull=False)
-        .order_by().values("city_id").annotate(n=Count("pk")).values_list("city_id", "n")
+        .order_by().values("city_id").annotate(what=Value("published"), n=Count("pk"))
+        .values_list("city_id", "what", "n")
     )
 
 
-def strategy_states(*, city_ids):
-    """``{city_id: state}`` of each city's latest strategy. One query."""
-    return dict(
-        Strategy.objects.filter(city_id__in=city_ids).order_by("pk")
-        .values_list("city_id", "state")
+def strategy_states(*, cohort, city_ids):
+    """Grouped ``(city_id, "strategy:<state>", strategies)``: the cities' strategies for
+    this cohort (or for none) by state."""
+    return (
+        Strategy.objects.filter(Q(cohort=cohort) | Q(cohort__isnull=True), city_id__in=city_ids)
+        .order_by().values("city_id", "state")
+        .annotate(what=Concat(Value("strategy:"), "state"), n=Count("pk"))
+        .values_list("city_id", "what", "n")
     )
+
+
+# A city with several strategies (rare) is shown at the furthest one's stage.
+STAGES = (StrategyState.APPROVED, StrategyState.IN_REVIEW, StrategyState.CHANGES_REQUESTED,
+          StrategyState.DRAFTING)
+
+
+def strategy_stage(counts):
+    """The furthest stage among a city's strategies (``counts``: a row of
+    :func:`dashboards.health_reads.city_counts`), or ``""`` when none was started."""
+    return next((state for state in STAGES if counts.get(f"strategy:{state}")), "")
 
 
 def cohort_cities(**cohort):
@@ -167,7 +183,8 @@ def impact_report(*, cohort, country="", today=None, enrollments=None):
     date by default), for the cities of one ``country`` (an ISO code or a name; every
     country when empty; one that is none of the cohort's is not applied but named in
     ``unknown_country``). ``enrollments``: :func:`cohort_cities` when the caller read them.
-    Eight queries (seven with ``enrollments``), whatever the number of cities."""
+    Five queries (four with ``enrollments``), whatever the number of cities: the cities,
+    their people, the sessions, and every count grouped by city in one."""
     today = today or _cohort_today(cohort)
     code = country_code(country) or ""
     with scopes_disabled():
@@ -186,27 +203,29 @@ def impact_report(*, cohort, country="", today=None, enrollments=None):
         memberships = people_of_cities(cities)
         now = timezone.now()
         past = [s for s in live_sessions(cohort) if s.ends_at < now]
-        counts = city_counts(cohort, city_ids, past, today, now)
+        counts = city_counts(cohort, city_ids, past, today, now, extra=[
+            hours_delivered(cohort=cohort, city_ids=city_ids, until=today),
+            published_showcases(city_ids=city_ids),
+            strategy_states(cohort=cohort, city_ids=city_ids),
+        ])
         invited = invited_places(past, memberships, city_ids)
         sessions = sessions_invited(past=past, city_ids=city_ids)
-        delivered = hours_delivered(cohort=cohort, city_ids=city_ids, until=today)
         committed = hours_committed(cohort=cohort, cities=cities,
                                     teams=senior_teams_among(memberships), until=today)
-        published = published_showcases(city_ids=city_ids)
-        states = strategy_states(city_ids=city_ids)
     labels = dict(StrategyState.choices)
+    stages = {city_id: strategy_stage(row) for city_id, row in counts.items()}
     impact.sessions_held = sum(1 for s in past if s.city_id is None or s.city_id in city_ids)
     impact.rows = [
         CityImpact(
-            city=e.city, enrollment=e, strategy_state=str(labels.get(states.get(e.city_id), "")),
+            city=e.city, enrollment=e, strategy_state=str(labels.get(stages[e.city_id], "")),
             figures=Figures(
-                hours=delivered[e.city_id].quantize(TENTH),
+                hours=(Decimal(counts[e.city_id].get("hours", 0)) / 100).quantize(TENTH),
                 committed=committed[e.city_id].quantize(TENTH),
                 sessions=sessions[e.city_id], attended=counts[e.city_id]["attended"],
                 invited=invited[e.city_id],
                 showcased=sum(counts[e.city_id][state] for state in SHOWCASED),
-                published=published.get(e.city_id, 0),
-                approved=int(states.get(e.city_id) == StrategyState.APPROVED),
+                published=counts[e.city_id].get("published", 0),
+                approved=int(stages[e.city_id] == StrategyState.APPROVED),
             ),
         )
         for e in enrollments
