@@ -13,6 +13,7 @@ from assignments.api import AssignmentViewSet
 from cities.api import CityViewSet
 from coaching.api import ActionItemViewSet, CheckInViewSet
 from dashboards.health_api import CohortHealthAPIView
+from feedback.api import FeedbackViewSet, SessionFeedbackAPIView
 from schedule.api import HoursViewSet, SessionViewSet
 from showcases.api import LibraryViewSet, ShowcaseViewSet
 from strategy.api import StrategyAPIView, StrategyPDFAPIView
@@ -33,6 +34,7 @@ city_router.register("action-items", ActionItemViewSet, basename="city-action-it
 city_router.register("sessions", SessionViewSet, basename="city-session")
 city_router.register("hours", HoursViewSet, basename="city-hours")
 city_router.register("assignments", AssignmentViewSet, basename="city-assignment")
+city_router.register("feedback", FeedbackViewSet, basename="city-feedback")
 
 urlpatterns = [
     path("auth/token/", ObtainTokenView.as_view(), name="token"),
@@ -41,6 +43,8 @@ urlpatterns = [
     path("cities/<slug:city>/strategy/", StrategyAPIView.as_view(), name="city-strategy"),
     path("cities/<slug:city>/strategy/pdf/", StrategyPDFAPIView.as_view(),
          name="city-strategy-pdf"),
+    path("cities/<slug:city>/sessions/<int:id>/feedback/", SessionFeedbackAPIView.as_view(),
+         name="city-session-feedback"),
     path("cohorts/<slug:slug>/health/", CohortHealthAPIView.as_view(), name="cohort-health"),
     *router.urls,
 ]

@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "strategy",
     "notifications",
     "announcements",
+    "feedback",
     "stewardship",
     "dashboards",
     "audit",
@@ -382,4 +383,5 @@ SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {}).update({
     "StrategyStateEnum": "strategy.models.StrategyState",
     "DocumentStatusEnum": "strategy.models.DocumentStatus",
     "DocumentKindEnum": "strategy.models.DocumentKind",
+    "SessionKindEnum": "schedule.models.SessionKind",
 })

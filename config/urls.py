@@ -10,6 +10,7 @@ from cohorts import staff_urls as cohort_staff_urls
 from common import views as ops_views
 from common.api import NotFoundView
 from dashboards import staff_urls as dashboard_staff_urls
+from feedback import staff_urls as feedback_staff_urls
 from schedule import staff_urls as schedule_staff_urls
 
 # /staff/…: the staff pages of several apps, under one "staff" namespace.
@@ -19,6 +20,7 @@ STAFF_URLS = [
     *dashboard_staff_urls.urlpatterns,
     *announcement_staff_urls.urlpatterns,
     *question_staff_urls.urlpatterns,
+    *feedback_staff_urls.urlpatterns,
 ]
 
 admin.site.site_header = _("Civic Accelerator — program staff")
@@ -66,6 +68,7 @@ urlpatterns = [
     path("c/<slug:city>/strategy/", include("strategy.urls")),
     path("c/<slug:city>/curriculum/", include("assignments.urls")),
     path("c/<slug:city>/export/", include("stewardship.urls")),
+    path("c/<slug:city>/feedback/", include("feedback.urls")),
     path("c/<slug:city>/", include("dashboards.urls")),
     path("c/<slug:city>/", include("schedule.urls")),
     path("calendar/", include("schedule.calendar_urls")),

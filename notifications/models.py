@@ -23,6 +23,7 @@ class Category(models.TextChoices):
     HOURS = "hours", _("Training hours")
     ACCOUNT = "account", _("Account")
     ANNOUNCEMENTS = "announcements", _("Announcements from the program")
+    FEEDBACK = "feedback", _("Feedback asked after sessions")
 
 
 class Delivery(models.TextChoices):
