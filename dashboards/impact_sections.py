@@ -5,7 +5,7 @@ documents cannot disagree."""
 
 from dataclasses import dataclass
 
-from django.utils.formats import number_format
+from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -54,8 +54,18 @@ def _percent(value):
     return "" if value is None else value
 
 
+def city_label(row):
+    """The city's name, and the day it left the cohort when it withdrew (its figures stay
+    in the report: what was delivered was delivered)."""
+    withdrawn = row.enrollment.withdrawn_on
+    if withdrawn is None:
+        return row.city.name
+    return _("%(city)s (withdrew on %(date)s)") % {
+        "city": row.city.name, "date": date_format(withdrawn, "DATE_FORMAT")}
+
+
 def _place(row):
-    return [row.city.name, row.city.country.name]
+    return [city_label(row), row.city.country.name]
 
 
 def _hours(impact):

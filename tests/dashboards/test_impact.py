@@ -266,3 +266,18 @@ def test_the_report_comes_in_the_reader_s_language(language, catalogues, client)
     assert title == catalogues["Impact report: %(cohort)s"][key] % {"cohort": cohort.name}
     header = [c.value for c in book.worksheets[1][4]]
     assert catalogues["Hours delivered"][key] in header
+
+
+def test_a_city_that_withdrew_is_named_so_and_what_it_did_still_counts(client):
+    cohort = _world(cities=2)
+    with scopes_disabled():
+        enrollment = cohort.enrollments.select_related("city").order_by("pk").first()
+        enrollment.withdrawn_on = timezone.localdate() - datetime.timedelta(days=2)
+        enrollment.save()
+    expected, _held = _expected(cohort)
+    client.force_login(factories.UserFactory(is_staff=True))
+    page = client.get(f"/staff/cohorts/{cohort.slug}/impact/").content.decode()
+    label = f"{enrollment.city.name} (withdrew on "
+    assert any(city.startswith(label) for city in _table(page, "hours"))
+    assert impact_report(cohort=cohort).total.hours == sum(
+        city["hours"] for city in expected.values())
