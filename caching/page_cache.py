@@ -28,7 +28,7 @@ from django.middleware.csrf import _unmask_cipher_token, get_token
 from django.utils import timezone, translation
 
 from caching.data_versions import ALL, city_version
-from caching.versioned_cache import MISSING, versioned_key
+from caching.versioned_cache import MISSING, versioned_key, versions_remembered
 
 TIMEOUT = 60
 CSRF_PLACEHOLDER = b"\x00csrf-token\x00"
@@ -115,9 +115,17 @@ def _response_from(request, stored):
 
 def serve_cached_page(request, *, name, depends_on, render, timeout=TIMEOUT):
     """``render()``'s response, from the cache when the versions ``depends_on()`` names (and
-    the header's) have not changed since it was stored for this person and address."""
+    the header's) have not changed since it was stored for this person and address. The
+    versions read for the page are remembered while it renders: what it shows and its
+    header, kept under the same versions, do not ask for them again."""
     if not _may_serve_from_cache(request):
         return render()
+    with versions_remembered():
+        return _serve(request, name=name, depends_on=depends_on, render=render,
+                      timeout=timeout)
+
+
+def _serve(request, *, name, depends_on, render, timeout):
     key = versioned_key(
         _page_key(request, name), [*depends_on(), *header_versions(request.user)]
     )

@@ -9,12 +9,18 @@ that depends on it unreachable at once; nothing is ever served across a bump.
 once) and again after the transaction commits, so a reader that computed the old data in between
 cannot leave it behind under the new version. A version that is missing (never set, or
 evicted) starts from the clock in nanoseconds, never from a token used before.
+
+Inside :func:`versions_remembered` (a cached page's request) each version is read once: the
+page, the figures it shows and its header depend on the same versions and ask for them in
+one round trip, not one each.
 """
 
 import hashlib
 import itertools
 import os
 import time
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.core.cache import cache
 from django.db import transaction
@@ -36,26 +42,56 @@ def _new_versions(names):
     cache.set_many({_version_key(name): f"{stamp}.{next(_tokens):x}" for name in names}, None)
 
 
+# The tokens read so far inside versions_remembered(); None outside it.
+_remembered = ContextVar("remembered_versions", default=None)
+
+
+@contextmanager
+def versions_remembered():
+    """Inside the block, each version's token is read from the cache once and remembered
+    (a bump inside the block forgets what it bumps): one request that asks for the same
+    versions several times (a cached page, the figures it shows, its header) makes one
+    round trip for them, not one each."""
+    token = _remembered.set({})
+    try:
+        yield
+    finally:
+        _remembered.reset(token)
+
+
+def _forget(names):
+    remembered = _remembered.get()
+    for name in names if remembered is not None else ():
+        remembered.pop(name, None)
+
+
 def bump(*names):
     """Invalidate every cached value that depends on one of ``names``."""
     names = [n for n in names if n]
     if not names:
         return
+    _forget(names)
     _new_versions(names)
     if transaction.get_connection().in_atomic_block:  # outside one, the write is done
-        transaction.on_commit(lambda: _new_versions(names))
+        transaction.on_commit(lambda: (_forget(names), _new_versions(names)))
 
 
 def versions(names):
-    """The current token of each version in ``names`` (one round trip when all are set)."""
-    keys = {name: _version_key(name) for name in names}
-    found = cache.get_many(list(keys.values()))
+    """The current token of each version in ``names`` (one round trip when all are set,
+    none when :func:`versions_remembered` has them all)."""
+    remembered = _remembered.get()
+    known = {} if remembered is None else {n: remembered[n] for n in names if n in remembered}
+    keys = {name: _version_key(name) for name in names if name not in known}
+    found = cache.get_many(list(keys.values())) if keys else {}
     missing = [name for name, key in keys.items() if key not in found]
     for name in missing:
         cache.add(keys[name], f"{time.time_ns():x}.{os.getpid():x}", None)
     if missing:
         found.update(cache.get_many([keys[name] for name in missing]))
-    return {name: found.get(key, 0) for name, key in keys.items()}
+    read = {name: found.get(key, 0) for name, key in keys.items()}
+    if remembered is not None:
+        remembered.update(read)
+    return {name: known[name] if name in known else read[name] for name in names}
 
 
 def versioned_key(key, depends_on):
