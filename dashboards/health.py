@@ -20,9 +20,8 @@ from django_scopes import scopes_disabled
 
 from accounts.models import Role
 from dashboards.health_reads import (
-    answers_and_attendance,
-    city_counts,
     cohort_enrollments,
+    counts_and_answers,
     filter_enrollments,
     invited_places,
     live_sessions,
@@ -104,19 +103,17 @@ def _months_of(cohort, today):
     return months
 
 
-def _convening(cohort, sessions, memberships, city_ids, today, now):
-    """``{city_id: Cell}``: is each city's mayor at every session of the convening?
+def _convening(cohort, sessions, memberships, city_ids, today, now, yes, present):
+    """``{city_id: Cell}``: is each city's mayor at every session of the convening
+    (``sessions``: its sessions; ``yes``, ``present``: the ``(session id, user id)`` pairs
+    that said yes to them, and that were marked present)?
 
     The status per session comes from :func:`schedule.convening.mayor_statuses`, the rule of
     :func:`schedule.convening.mayor_presence` (attendance once the session has begun, the
-    mayor's yes before); the city's cell is its worst. The yes answers and attendance of
-    the convening are one query.
+    mayor's yes before); the city's cell is its worst.
     """
-    sessions = [s for s in sessions if is_convening_session(s)]
     if not sessions:
         return {city_id: Cell(NONE, _("No convening scheduled")) for city_id in city_ids}
-    session_ids = [s.pk for s in mayor_sessions(sessions)]
-    yes, present = answers_and_attendance(session_ids)
     mayors = [m for m in memberships if m.role == Role.MAYOR and m.user.is_active]
     by_city_and_session = defaultdict(list)  # each city's statuses at each session
     for status in mayor_statuses(sessions=mayor_sessions(sessions),
@@ -291,7 +288,7 @@ def _strategies(cohort, city_ids, today):
 def cohort_health(*, cohort, coach=None, country=None, today=None, enrollments=None):
     """One :class:`CityHealth` per enrolled city, filtered by coach (a user or an id) and
     country; ``enrollments`` are :func:`cohort_enrollments` when the caller read them.
-    At most twelve queries (ten when the caller read the enrollments), whatever the number
+    At most eight queries (six when the caller read the enrollments), whatever the number
     of cities."""
     today = today or timezone.localdate()
     now = timezone.now()
@@ -306,11 +303,15 @@ def cohort_health(*, cohort, coach=None, country=None, today=None, enrollments=N
         memberships = people_of_cities(cities)
         sessions = live_sessions(cohort)
         past = [s for s in sessions if s.ends_at < now]
-        counts = city_counts(cohort, city_ids, past, today, now)
+        the_convening = [s for s in sessions if is_convening_session(s)]
+        counts, yes, present = counts_and_answers(
+            cohort, city_ids, past, today, now,
+            convening=[s.pk for s in mayor_sessions(the_convening)])
         attended = {city_id: row["attended"] for city_id, row in counts.items()}
         hours_cells, bars = _hours(cohort, cities, senior_teams_among(memberships), today)
         columns = {
-            "convening": _convening(cohort, sessions, memberships, city_ids, today, now),
+            "convening": _convening(cohort, the_convening, memberships, city_ids, today,
+                                    now, yes, present),
             "attendance": _attendance(past, memberships, city_ids, attended),
             "hours": hours_cells,
             "checkins": _checkins(enrollments, counts, today),

@@ -89,22 +89,6 @@ def invited_places(past, memberships, city_ids):
     return invited
 
 
-def answers_and_attendance(session_ids):
-    """``(yes, present)``: the ``(session id, user id)`` pairs that said yes to, and that
-    were marked present at, ``session_ids`` (one query)."""
-    yes, present = set(), set()
-    if session_ids:
-        answered = Rsvp.objects.filter(session_id__in=session_ids, answer=RsvpAnswer.YES)
-        attended = Attendance.objects.filter(session_id__in=session_ids)
-        for session_id, user_id, kind in answered.annotate(kind=Value("yes")).values_list(
-            "session_id", "user_id", "kind"
-        ).union(attended.annotate(kind=Value("present")).values_list(
-            "session_id", "user_id", "kind"
-        ), all=True):
-            (yes if kind == "yes" else present).add((session_id, user_id))
-    return yes, present
-
-
 def _per_city(queryset, what):
     """``(city_id, what, rows)`` of ``queryset`` for each city: one part of :func:`city_counts`."""
     return (queryset.order_by().values("city_id").annotate(what=Value(what), n=Count("pk"))
@@ -119,6 +103,19 @@ def city_counts(cohort, city_ids, past, today, now, extra=()):
     :func:`live_sessions` that ended before ``now``, asked again inside the query (not
     their ids bound one by one). ``extra``: more grouped counts ``(city_id, what, n)`` asked
     in the same query (the impact report's)."""
+    return counts_and_answers(cohort, city_ids, past, today, now, convening=(),
+                              extra=extra)[0]
+
+
+# The rows of the convening's answers in counts_and_answers' query: (session, one of these, user).
+SAID_YES, MARKED_PRESENT = "convening:yes", "convening:present"
+
+
+def counts_and_answers(cohort, city_ids, past, today, now, *, convening, extra=()):
+    """``(counts, yes, present)``: :func:`city_counts`, and the ``(session id, user id)``
+    pairs that said yes to, and that were marked present at, the ``convening`` sessions
+    (ids), in the same query (their rows are ``(session id, SAID_YES | MARKED_PRESENT,
+    user id)`` among the counts' ``(city id, figure, count)``)."""
     held = _per_city(CheckIn.objects.filter(
         city_id__in=city_ids, status=CheckInStatus.LOGGED,
         happened_at__date__gte=cohort.starts_on), "held")
@@ -133,8 +130,20 @@ def city_counts(cohort, city_ids, past, today, now, extra=()):
         parts.append(_per_city(Attendance.objects.filter(
             city_id__in=city_ids,
             session__in=_live(cohort).filter(ends_at__lt=now).values("pk")), "attended"))
+    if convening:
+        parts += [
+            queryset.filter(session_id__in=convening).order_by().annotate(what=Value(what))
+            .values_list("session_id", "what", "user_id")
+            for queryset, what in (
+                (Rsvp.objects.filter(answer=RsvpAnswer.YES), SAID_YES),
+                (Attendance.objects.all(), MARKED_PRESENT))
+        ]
     figures = ["held", "open", "overdue", "attended", *State.values]
     counts = {city_id: dict.fromkeys(figures, 0) for city_id in city_ids}
-    for city_id, what, n in held.union(*parts, *extra, all=True):
-        counts[city_id][what] = n
-    return counts
+    answers = {SAID_YES: set(), MARKED_PRESENT: set()}
+    for number, what, n in held.union(*parts, *extra, all=True):
+        if what in answers:
+            answers[what].add((number, n))
+        else:
+            counts[number][what] = n
+    return counts, answers[SAID_YES], answers[MARKED_PRESENT]
