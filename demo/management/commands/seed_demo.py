@@ -12,6 +12,7 @@ DEMO_PARTS = [
     "demo.coaching.seed",
     "demo.showcases.seed",
     "demo.cities.seed",
+    "demo.questions.seed",  # the open cohort's own questions, answered by its applications
     "demo.strategy.seed",
     "demo.peers.seed",  # the rest of the cohort: nine more cities
     "demo.notifications.seed",  # tells people about what the other parts made
