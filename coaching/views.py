@@ -9,6 +9,7 @@ from caching.data_versions import ALL, city_version, model_version
 from caching.page_cache import cache_page_per_person
 from cities.doors import rule_required
 from coaching import cadence
+from coaching.coach_home import coach_home_sections
 from coaching.models import CoachAssignment, Pillar
 
 
@@ -37,6 +38,7 @@ def coach_home(request):
         )
     return render(request, "coaching/coach_home.html", {
         "rows": rows, "pillars": list(Pillar), "today": today,
+        "sections": coach_home_sections(user=request.user, today=today),
     })
 
 

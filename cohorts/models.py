@@ -57,6 +57,10 @@ class Cohort(models.Model):
     )
     min_team_size = models.PositiveSmallIntegerField(_("smallest senior team"), default=3)
     max_team_size = models.PositiveSmallIntegerField(_("largest senior team"), default=4)
+    follow_on_months = models.PositiveSmallIntegerField(
+        _("follow-on phase (months)"), default=12,
+        help_text=_("How long cities are accompanied after the six months end (the year after)."),
+    )
 
     class Meta:
         verbose_name = _("cohort")

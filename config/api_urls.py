@@ -14,6 +14,7 @@ from cities.api import CityViewSet
 from coaching.api import ActionItemViewSet, CheckInViewSet
 from dashboards.health_api import CohortHealthAPIView
 from feedback.api import FeedbackViewSet, SessionFeedbackAPIView
+from followon.api import FollowOnAPIView, InitiativeUpdateViewSet, MetricUpdateViewSet
 from schedule.api import HoursViewSet, SessionViewSet
 from showcases.api import LibraryViewSet, ShowcaseViewSet
 from strategy.api import StrategyAPIView, StrategyPDFAPIView
@@ -35,6 +36,10 @@ city_router.register("sessions", SessionViewSet, basename="city-session")
 city_router.register("hours", HoursViewSet, basename="city-hours")
 city_router.register("assignments", AssignmentViewSet, basename="city-assignment")
 city_router.register("feedback", FeedbackViewSet, basename="city-feedback")
+city_router.register("year-after/initiative-updates", InitiativeUpdateViewSet,
+                     basename="city-initiative-update")
+city_router.register("year-after/metric-updates", MetricUpdateViewSet,
+                     basename="city-metric-update")
 
 urlpatterns = [
     path("auth/token/", ObtainTokenView.as_view(), name="token"),
@@ -45,6 +50,7 @@ urlpatterns = [
          name="city-strategy-pdf"),
     path("cities/<slug:city>/sessions/<int:id>/feedback/", SessionFeedbackAPIView.as_view(),
          name="city-session-feedback"),
+    path("cities/<slug:city>/year-after/", FollowOnAPIView.as_view(), name="city-year-after"),
     path("cohorts/<slug:slug>/health/", CohortHealthAPIView.as_view(), name="cohort-health"),
     *router.urls,
 ]

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "notifications",
     "announcements",
     "feedback",
+    "followon",
     "stewardship",
     "dashboards",
     "audit",

@@ -11,6 +11,7 @@ from common import views as ops_views
 from common.api import NotFoundView
 from dashboards import staff_urls as dashboard_staff_urls
 from feedback import staff_urls as feedback_staff_urls
+from followon import staff_urls as followon_staff_urls
 from schedule import staff_urls as schedule_staff_urls
 
 # /staff/…: the staff pages of several apps, under one "staff" namespace.
@@ -21,6 +22,7 @@ STAFF_URLS = [
     *announcement_staff_urls.urlpatterns,
     *question_staff_urls.urlpatterns,
     *feedback_staff_urls.urlpatterns,
+    *followon_staff_urls.urlpatterns,
 ]
 
 admin.site.site_header = _("Civic Accelerator — program staff")
@@ -67,6 +69,7 @@ urlpatterns = [
     path("c/<slug:city>/coaching/", include("coaching.city_urls")),
     path("c/<slug:city>/strategy/", include("strategy.urls")),
     path("c/<slug:city>/curriculum/", include("assignments.urls")),
+    path("c/<slug:city>/year-after/", include("followon.urls")),
     path("c/<slug:city>/export/", include("stewardship.urls")),
     path("c/<slug:city>/feedback/", include("feedback.urls")),
     path("c/<slug:city>/", include("dashboards.urls")),

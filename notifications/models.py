@@ -183,6 +183,8 @@ class ReminderKind(models.TextChoices):
     # Added for coaching's sources (coaching/reminders.py).
     ACTION_ITEM_DUE = "action_item_due", _("Action item due soon")
     MAYOR_REQUEST_UNANSWERED = "mayor_request_unanswered", _("Mayor's decision still requested")
+    # Added for the year after's quarterly updates (followon/reminders.py).
+    FOLLOW_ON_UPDATE_DUE = "follow_on_update_due", _("Year-after quarterly update due")
 
 
 class Audience(models.TextChoices):

@@ -19,8 +19,8 @@ NOT_DATA = {"sessions.session", "authtoken.token", "django_celery_beat.periodict
 
 def build_fuzz_world():
     """build_world() plus, in both cities, a check-in, an action item, a draft showcase,
-    an hours entry, a strategy and a draft of the curriculum's assignment; a session of the
-    shared cohort; an application."""
+    an hours entry, a strategy, a draft of the curriculum's assignment and a year after with
+    one quarter recorded; a session of the shared cohort; an application."""
     from strategy.editing import start_strategy
 
     world = build_world()
@@ -45,7 +45,25 @@ def build_fuzz_world():
             )
             with scope(city=city):
                 world.extra["strategy_" + key] = start_strategy(city=city, user=member)
+                _year_after(world, key, enrollment, member)
     return world
+
+
+def _year_after(world, key, enrollment, member):
+    """The city in its follow-on phase (begun 100 days ago): one initiative and one metric
+    in its strategy, each with quarter 1's update."""
+    from followon.phase import start_follow_on
+    from followon.updates import record_quarter
+
+    plan = world.extra["strategy_" + key].components.get(key="governance")
+    initiative = factories.InitiativeFactory(component=plan)
+    metric = factories.MetricFactory(component=plan)
+    follow_on = start_follow_on(enrollment=enrollment,
+                                on=timezone.localdate() - datetime.timedelta(days=100))
+    record_quarter(follow_on=follow_on, quarter=1, today=timezone.localdate(), by=member,
+                   initiatives={initiative.pk: {"status": "in_progress", "note": "Begun"}},
+                   metrics={metric.pk: {"actual": "12"}})
+    world.extra["follow_on_" + key] = follow_on
 
 
 def _scoped_models():
