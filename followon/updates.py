@@ -4,23 +4,21 @@ its history (django-simple-history), and the strategy's current status and actua
 the latest quarter recorded.
 """
 
-import uuid
-
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
 from django.db.models import Subquery
-from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 
+from common.uploads import check_upload, original_name, unguessable_path
 from followon.models import InitiativeUpdate, MetricUpdate
 from followon.phase import quarter_of
-from showcases.evidence import validate_evidence_file
 from strategy.editing import current_strategy, track_progress
 from strategy.models import Initiative, InitiativeStatus, Metric, Strategy
 
 MAX_NOTE = 5000
 MAX_ACTUAL = 100
+MAX_EVIDENCE_BYTES = 10 * 1024 * 1024
 STRATEGY_YEARS = 3
 
 
@@ -74,9 +72,9 @@ def _clean_initiative(pk, values, errors):
             errors[f"link_{pk}"] = _("The link may be at most 500 characters.")
     if upload:
         try:
-            validate_evidence_file(upload=upload)
+            check_upload(upload=upload, limit=MAX_EVIDENCE_BYTES, field=f"file_{pk}")
         except ValidationError as error:
-            errors[f"file_{pk}"] = " ".join(error.messages)
+            errors.update({key: " ".join(msgs) for key, msgs in error.message_dict.items()})
     return {"status": status, "note": note, "evidence_link": link, "upload": upload}
 
 
@@ -93,10 +91,11 @@ def _clean_metric(pk, values, errors):
 
 
 def _store(update, upload):
-    name = get_valid_filename(upload.name or "evidence")[-120:]
-    update.evidence_file.save(f"{update.city.slug}/{uuid.uuid4().hex}/{name}", upload,
+    """Keep the file under a path nobody can guess; it is served only by the city's page."""
+    name = original_name(upload) or "evidence"
+    update.evidence_file.save(unguessable_path(str(update.city_id), name), upload,
                               save=False)
-    update.evidence_name = name
+    update.evidence_name = name[:200]
 
 
 def record_quarter(*, follow_on, quarter, initiatives=None, metrics=None, by=None, today):
