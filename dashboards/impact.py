@@ -24,6 +24,7 @@ from dashboards.health_reads import (
     live_sessions,
     people_of_cities,
 )
+from feedback.figures import figures_by_city
 from schedule.commitment import senior_teams_among
 from schedule.models import HoursEntry
 from showcases.models import Showcase, State
@@ -45,6 +46,9 @@ class Figures:
     showcased: int = 0  # showcases accepted or presented
     published: int = 0  # of all the city's showcases, those in the practice library
     approved: int = 0  # strategies approved by the mayor (0 or 1 for a city)
+    asked: int = 0  # people asked for feedback on a session (feedback/)
+    answered: int = 0  # of them, those who gave a rating
+    rating_total: int = 0  # the ratings given, added up (1 to 5 each)
 
     @property
     def hours_percent(self):
@@ -55,6 +59,18 @@ class Figures:
     def attendance_percent(self):
         """Places filled as a share of the places offered (whole percent)."""
         return round(self.attended * 100 / self.invited) if self.invited else None
+
+    @property
+    def response_percent(self):
+        """People who rated a session as a share of those asked (whole percent)."""
+        return round(self.answered * 100 / self.asked) if self.asked else None
+
+    @property
+    def average_rating(self):
+        """The average rating given, from 1 to 5, to one decimal."""
+        if not self.answered:
+            return None
+        return (Decimal(self.rating_total) / self.answered).quantize(TENTH)
 
     def plus(self, other):
         """These figures and ``other``'s, added up."""
@@ -183,8 +199,8 @@ def impact_report(*, cohort, country="", today=None, enrollments=None):
     date by default), for the cities of one ``country`` (an ISO code or a name; every
     country when empty; one that is none of the cohort's is not applied but named in
     ``unknown_country``). ``enrollments``: :func:`cohort_cities` when the caller read them.
-    Five queries (four with ``enrollments``), whatever the number of cities: the cities,
-    their people, the sessions, and every count grouped by city in one."""
+    Six queries (five with ``enrollments``), whatever the number of cities: the cities,
+    their people, the sessions, every count grouped by city in one, the feedback."""
     today = today or _cohort_today(cohort)
     code = country_code(country) or ""
     with scopes_disabled():
@@ -212,6 +228,7 @@ def impact_report(*, cohort, country="", today=None, enrollments=None):
         sessions = sessions_invited(past=past, city_ids=city_ids)
         committed = hours_committed(cohort=cohort, cities=cities,
                                     teams=senior_teams_among(memberships), until=today)
+        feedback = figures_by_city(cohort=cohort, city_ids=city_ids)
     labels = dict(StrategyState.choices)
     stages = {city_id: strategy_stage(row) for city_id, row in counts.items()}
     impact.sessions_held = sum(1 for s in past if s.city_id is None or s.city_id in city_ids)
@@ -226,11 +243,20 @@ def impact_report(*, cohort, country="", today=None, enrollments=None):
                 showcased=sum(counts[e.city_id][state] for state in SHOWCASED),
                 published=counts[e.city_id].get("published", 0),
                 approved=int(stages[e.city_id] == StrategyState.APPROVED),
+                **_feedback(feedback.get(e.city_id)),
             ),
         )
         for e in enrollments
     ]
     return impact
+
+
+def _feedback(figures):
+    """The feedback counts of one city (``feedback.figures.Figures`` or None)."""
+    if figures is None:
+        return {}
+    return {"asked": figures.asked, "answered": figures.answered,
+            "rating_total": figures.rating_total}
 
 
 def _cohort_today(cohort):

@@ -16,6 +16,7 @@ TITLES = {
     "sessions": gettext_lazy("Sessions held and attendance"),
     "showcases": gettext_lazy("Practices showcased and published"),
     "strategies": gettext_lazy("Strategies approved"),
+    "feedback": gettext_lazy("Feedback scores"),
 }
 
 SENTENCES = {
@@ -36,6 +37,10 @@ SENTENCES = {
     "strategies": gettext_lazy(
         "Cities whose mayor approved their three-year data strategy, the program's main "
         "outcome; the others are shown at the stage their strategy has reached."),
+    "feedback": gettext_lazy(
+        "After each session they attended, the city's people were asked to rate it from 1 "
+        "(very poor) to 5 (excellent): how many were asked, how many answered, and the "
+        "average of the ratings they gave."),
 }
 
 
@@ -117,8 +122,22 @@ def _strategies(impact):
     return [_("Strategy approved (1 = yes)")], cells, ""
 
 
+def _feedback(impact):
+    def cells(f):
+        return [f.asked, f.answered, _percent(f.response_percent), _percent(f.average_rating)]
+
+    chart = compare_bars(
+        [(r.city.name, r.figures.average_rating or 0, None,
+          "" if r.figures.average_rating is None else _("%(rating)s of 5") % {
+              "rating": number_format(r.figures.average_rating, decimal_pos=1)})
+         for r in impact.rows],
+        title=_("Average rating of the sessions, per city"))
+    return [_("People asked"), _("Answers"), _("Response rate (%)"),
+            _("Average rating (1–5)")], cells, chart
+
+
 BUILDERS = {"hours": _hours, "sessions": _sessions, "showcases": _showcases,
-            "strategies": _strategies}
+            "strategies": _strategies, "feedback": _feedback}
 
 
 def impact_sections(impact):
@@ -156,4 +175,7 @@ def headline(impact):
         (_("Published in the library"), total.published),
         (_("Strategies approved"), _("%(approved)s of %(cities)s") % {
             "approved": total.approved, "cities": len(impact.rows)}),
+        (_("Average session rating"), "" if total.average_rating is None
+         else _("%(rating)s of 5") % {"rating": number_format(total.average_rating,
+                                                               decimal_pos=1)}),
     ]

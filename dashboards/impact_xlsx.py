@@ -12,7 +12,8 @@ from dashboards.impact_sections import headline, impact_sections
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 SHEETS = {"hours": gettext_lazy("Hours"), "sessions": gettext_lazy("Sessions"),
-          "showcases": gettext_lazy("Showcases"), "strategies": gettext_lazy("Strategies")}
+          "showcases": gettext_lazy("Showcases"), "strategies": gettext_lazy("Strategies"),
+          "feedback": gettext_lazy("Feedback")}
 
 
 def report_title(cohort):

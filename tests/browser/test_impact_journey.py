@@ -32,7 +32,7 @@ def test_staff_open_the_impact_report_filter_by_country_and_download_the_pdf(
     with page.expect_navigation(wait_until="load"):
         page.get_by_role("button", name="Apply").click()
     snap(page)
-    for key in ("hours", "sessions", "showcases", "strategies"):
+    for key in ("hours", "sessions", "showcases", "strategies", "feedback"):
         names = page.locator(f"#{key}-table tbody th[scope=row]").all_inner_texts()
         assert names == ["Lakeside", "Puerto Sol"], key
     hours = page.locator("#hours-table tfoot td").all_inner_texts()

@@ -6,6 +6,7 @@ import datetime
 import io
 import json
 import re
+from decimal import Decimal
 from pathlib import Path
 
 import polib
@@ -19,6 +20,7 @@ from accounts.models import Membership, Role
 from caching.data_versions import forget_data
 from dashboards.impact import impact_report, months_begun
 from dashboards.models import CohortReport
+from feedback.models import SessionFeedback
 from schedule.models import Attendance, HoursEntry, Session
 from showcases.models import Showcase
 from strategy.editing import start_strategy
@@ -55,8 +57,12 @@ def _world(cities=4):
                                             on_date=cohort.starts_on + datetime.timedelta(k))
             factories.HoursEntryFactory(  # before the cohort: not delivered by it
                 city=city, user=team[0], hours=9, on_date=cohort.starts_on - datetime.timedelta(3))
-            for session in held[: 1 + n % 3]:
+            for k, session in enumerate(held[: 1 + n % 3]):
                 Attendance.objects.create(session=session, city=city, user=team[0])
+                SessionFeedback.objects.create(session=session, city=city, user=team[0],
+                                               rating=1 + (n + k) % 5, asked_at=now)
+            SessionFeedback.objects.create(session=held[0], city=city, user=mayor,
+                                           asked_at=now)  # asked, not answered
             for state in ("draft", "accepted", "presented")[: 1 + n % 3]:
                 factories.ShowcaseFactory(city=city, state=state)
             if n % 2:
@@ -87,6 +93,7 @@ def _expected(cohort, country=None):
             invited = sum(mayors if s.audience == "mayors" else team
                           if s.audience == "senior_teams" else len(members) for s in past)
             showcases = Showcase.objects.filter(city=city)
+            feedback = SessionFeedback.objects.filter(city=city, session__cohort=cohort)
             expected[city.name] = {
                 "hours": sum(e.hours for e in HoursEntry.objects.filter(
                     city=city, on_date__gte=cohort.starts_on, on_date__lte=today)),
@@ -97,6 +104,9 @@ def _expected(cohort, country=None):
                 "showcased": showcases.filter(state__in=["accepted", "presented"]).count(),
                 "published": showcases.filter(published_at__isnull=False).count(),
                 "approved": Strategy.objects.filter(city=city, state="approved").count(),
+                "asked": feedback.count(),
+                "answered": feedback.filter(rating__isnull=False).count(),
+                "rating_total": sum(f.rating for f in feedback if f.rating),
             }
     return expected, len(past)
 
@@ -105,7 +115,8 @@ def _figures(row):
     f = row.figures
     return {"hours": f.hours, "committed": f.committed, "attended": f.attended,
             "invited": f.invited, "showcased": f.showcased, "published": f.published,
-            "approved": f.approved}
+            "approved": f.approved, "asked": f.asked, "answered": f.answered,
+            "rating_total": f.rating_total}
 
 
 def test_every_figure_is_the_sum_of_the_records_behind_it():
@@ -115,11 +126,13 @@ def test_every_figure_is_the_sum_of_the_records_behind_it():
     assert {row.city.name: _figures(row) for row in impact.rows} == expected
     total = impact.total
     for name in ("hours", "committed", "attended", "invited", "showcased", "published",
-                 "approved"):
+                 "approved", "asked", "answered", "rating_total"):
         assert getattr(total, name) == sum(city[name] for city in expected.values()), name
     assert total.sessions == held == 3
     assert total.hours_percent == round(total.hours * 100 / total.committed)
     assert total.approved == 2 and total.published == 1  # the world's own mix, not zero
+    assert total.average_rating == round(
+        Decimal(total.rating_total) / total.answered, 1) and total.answered < total.asked
 
 
 def test_the_country_filter_keeps_that_countrys_cities_and_their_sums(client):
@@ -168,7 +181,8 @@ def test_the_xlsx_and_the_pdf_show_the_page_s_figures(client, django_capture_on_
     page = client.get(f"/staff/cohorts/{cohort.slug}/impact/?country=MX").content.decode()
     book = load_workbook(io.BytesIO(
         client.get(f"/staff/cohorts/{cohort.slug}/impact.xlsx?country=MX").content))
-    assert book.sheetnames == ["Report", "Hours", "Sessions", "Showcases", "Strategies"]
+    assert book.sheetnames == ["Report", "Hours", "Sessions", "Showcases", "Strategies",
+                               "Feedback"]
     title = [row for row in book["Report"].iter_rows(values_only=True)]
     assert title[0][0] == f"Impact report: {cohort.name}"
     assert ("Country", "Mexico") in title
@@ -186,7 +200,8 @@ def test_the_xlsx_and_the_pdf_show_the_page_s_figures(client, django_capture_on_
     assert f"Impact report: {cohort.name}" in pdf and "Cities in Mexico only." in pdf
 
     for sheet, key in (("Hours", "hours"), ("Sessions", "sessions"),
-                       ("Showcases", "showcases"), ("Strategies", "strategies")):
+                       ("Showcases", "showcases"), ("Strategies", "strategies"),
+                       ("Feedback", "feedback")):
         on_page = _table(page, key)
         rows = list(book[sheet].iter_rows(min_row=5, values_only=True))
         in_book = {row[0]: list(row[1:]) for row in rows[:-1]}
@@ -225,8 +240,9 @@ def test_the_page_costs_the_same_queries_for_4_or_24_cities(cities, client,
     client.get(f"/staff/cohorts/{cohort.slug}/impact/")  # per-process caches warmed
     forget_data(everything=True)
     # session, user, savepoint, the cohort's cities, their people, the sessions, every
-    # count grouped by city (hours, attendance, showcases, strategies) in one, release
-    with django_assert_num_queries(8):
+    # count grouped by city (hours, attendance, showcases, strategies) in one, feedback,
+    # release
+    with django_assert_num_queries(9):
         response = client.get(f"/staff/cohorts/{cohort.slug}/impact/")
     assert len(_table(response.content.decode(), "hours")) == cities
 
