@@ -12,6 +12,7 @@ from rest_framework import serializers
 from applications.answers import clean_answer, label_of
 from applications.question_models import QuestionKind
 from applications.questions import questions_of
+from common import api_inputs
 from common.multilingual import in_language
 
 
@@ -34,8 +35,8 @@ class QuestionSerializer(serializers.Serializer):
     word_limit = serializers.IntegerField(allow_null=True)
     min_number = serializers.DecimalField(max_digits=14, decimal_places=2, allow_null=True)
     max_number = serializers.DecimalField(max_digits=14, decimal_places=2, allow_null=True)
-    min_date = serializers.DateField(allow_null=True)
-    max_date = serializers.DateField(allow_null=True)
+    min_date = api_inputs.DateField(allow_null=True, read_only=True)
+    max_date = api_inputs.DateField(allow_null=True, read_only=True)
     file_types = serializers.ListField(child=serializers.CharField())
     max_file_mb = serializers.IntegerField(allow_null=True)
 

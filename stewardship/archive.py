@@ -14,6 +14,7 @@ from django.contrib.auth import get_user_model
 from django.db import models
 
 from accounts.models import Invitation, Membership
+from applications.answers import answers_of
 from applications.models import Application
 from coaching.checkins import checkins_visible_to
 from coaching.models import ActionItem, CheckIn, CoachAssignment, MayorRequest
@@ -131,6 +132,12 @@ def _applications(city, contents):
         data["letter"] = contents.add_file(
             application.letter, "applications", f"{application.pk}-letter-of-commitment"
         )
+        data["answers"] = [  # the cohort's own questions, as the applicant read them
+            {"section": title, "question": answer.label, "version": answer.version.number,
+             "answer": answer.text, "file": contents.add_file(
+                 answer.file, "applications", f"{application.pk}-answer-{answer.question_id}")}
+            for title, answers in answers_of(application=application) for answer in answers
+        ]
         documents.append(data)
     contents.documents["applications"] = documents
 

@@ -4,12 +4,14 @@ required at submission, files), through the API, and staff read the answers and 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from django_scopes import scopes_disabled
 from rest_framework.test import APIClient
 
-from applications.answers import record_answers
+from applications.answers import clean_answer, record_answers
 from applications.models import Application, ApplicationState
 from applications.question_models import Answer
 from applications.questions import edit_question
+from stewardship.archive import collect_city_data
 from tests import factories
 from tests.applications.question_world import add_every_kind, words
 from tests.applications.test_apply_portal import form_data
@@ -191,3 +193,20 @@ def test_answers_are_written_and_read_through_the_application_api(asked):
     assert api(factories.UserFactory()).get(url).status_code == 404
     submit = client.post(f"{url}submit/")
     assert submit.status_code == 400 and f"q_{q['short_text'].pk}" in submit.json()
+
+
+def test_a_citys_data_export_holds_its_applications_answers_and_their_files(asked):
+    cohort, q = asked
+    with scopes_disabled():
+        city = factories.CityFactory()
+    application = factories.ApplicationFactory(cohort=cohort, city=city)
+    record_answers(application=application, answers={
+        q["number"]: 4, q["file"]: clean_answer(
+            question=q["file"], value=SimpleUploadedFile("chart.pdf", PDF))})
+    with scopes_disabled():
+        contents = collect_city_data(city=city)
+    [document] = contents.documents["applications"]
+    answers = {a["question"]: a for a in document["answers"]}
+    assert answers["Analysts"]["answer"] == "4" and answers["Analysts"]["version"] == 1
+    path = answers["Org chart"]["file"]
+    assert path.endswith(".pdf") and path in {f.path for f in contents.files}
