@@ -94,13 +94,16 @@ def versions(names):
     return {name: known[name] if name in known else read[name] for name in names}
 
 
-def versioned_key(key, depends_on):
-    """The cache key of ``key`` at the current tokens of the versions ``depends_on``."""
-    numbers = versions(depends_on)
+def _stamped(key, depends_on, numbers):
     stamp = ":".join(str(numbers[name]) for name in depends_on)
     if len(stamp) > 64:  # many versions: keep the key short
         stamp = hashlib.sha256(stamp.encode()).hexdigest()
     return f"{PREFIX}:{key}:{stamp}"
+
+
+def versioned_key(key, depends_on):
+    """The cache key of ``key`` at the current tokens of the versions ``depends_on``."""
+    return _stamped(key, depends_on, versions(depends_on))
 
 
 def cached(key, *, depends_on, compute, timeout=600):
@@ -113,3 +116,20 @@ def cached(key, *, depends_on, compute, timeout=600):
         value = compute()
         cache.set(full_key, value, timeout)
     return value
+
+
+def cached_many(keys, *, compute, timeout=600):
+    """``{name: value}``: :func:`cached` of many values at once. ``keys``: ``{name: (key,
+    versions it depends on)}``; ``compute(names)`` returns ``{name: value}`` for the names
+    not cached (all at once). Their versions are read in one round trip, the values in one,
+    and what was computed is stored in one."""
+    numbers = versions(sorted({v for _key, depends_on in keys.values() for v in depends_on}))
+    full = {name: _stamped(key, depends_on, numbers) for name, (key, depends_on) in keys.items()}
+    found = cache.get_many(list(full.values()))
+    values = {name: found[key] for name, key in full.items() if key in found}
+    missing = [name for name in keys if name not in values]
+    if missing:
+        computed = compute(missing)
+        cache.set_many({full[name]: computed[name] for name in missing}, timeout)
+        values.update(computed)
+    return values

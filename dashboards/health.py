@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from django_scopes import scopes_disabled
 
 from accounts.models import Role
+from dashboards.health_cache import latest_strategies
 from dashboards.health_reads import (
     cohort_enrollments,
     counts_and_answers,
@@ -38,8 +39,7 @@ from schedule.convening import (
 from schedule.hours import city_today
 from schedule.models import HoursEntry
 from showcases.models import State
-from strategy.models import Strategy, StrategyState
-from strategy.progress import percents_complete
+from strategy.models import StrategyState
 
 GREEN, AMBER, RED, NONE = "green", "amber", "red", "none"
 WITHDRAWN = "withdrawn"  # a city that left the cohort: figures shown, nothing to chase
@@ -264,24 +264,21 @@ def _showcases(cohort, city_ids, counts, today):
 
 def _strategies(cohort, city_ids, today):
     """``{city_id: Cell}``: the city's latest strategy, complete as the time elapsed?"""
-    latest = {}
-    for strategy, percent in percents_complete(
-            strategies=Strategy.objects.filter(city_id__in=city_ids).order_by("pk")):
-        latest[strategy.city_id] = strategy, percent
+    latest = latest_strategies(city_ids)
+    states = dict(StrategyState.choices)
     span = max((cohort.ends_on - cohort.starts_on).days, 1)
     expected = min(max((today - cohort.starts_on).days / span, 0), 1) * 100
     cells = {}
     for city_id in city_ids:
-        if city_id not in latest:
+        if not latest[city_id]:
             cells[city_id] = Cell(RED if expected > 25 else AMBER, _("Not started"), 0)
             continue
-        strategy, percent = latest[city_id]
-        state = strategy.get_state_display()
-        if strategy.state == StrategyState.APPROVED or percent >= expected:
+        state, percent = latest[city_id]
+        if state == StrategyState.APPROVED or percent >= expected:
             rag = GREEN
         else:
             rag = AMBER if percent >= expected - 25 else RED
-        cells[city_id] = Cell(rag, f"{percent}% · {state}", percent)
+        cells[city_id] = Cell(rag, f"{percent}% · {states.get(state, state)}", percent)
     return cells
 
 

@@ -12,8 +12,10 @@ from django.utils import timezone, translation
 from django_scopes import scopes_disabled
 
 from caching.data_versions import ALL, city_version
-from caching.versioned_cache import cached
+from caching.versioned_cache import cached, cached_many
 from cohorts.models import Enrollment
+from strategy.models import Strategy
+from strategy.progress import percents_complete
 
 TIMEOUT = 60
 
@@ -42,3 +44,26 @@ def cached_dashboard(*, cohort, coach=None, country=None, compute, depends_on=No
     )
     return cached(key, depends_on=depends_on or cohort_data_versions(cohort=cohort),
                   compute=compute, timeout=TIMEOUT)
+
+
+def latest_strategies(city_ids):
+    """``{city_id: (state, percent)}`` of each city's latest strategy (by id; ``()`` when it
+    has none) and its builder's percent, kept per city until that city's data version
+    changes: the strategy, its plans, initiatives and metrics are the city's own records,
+    and the percent reads nothing shared (no title, no template). A change elsewhere (the
+    shared version, another city) leaves a city's kept; the cities whose records changed
+    are computed together (:func:`strategy.progress.percents_complete`: two queries)."""
+
+    def compute(missing):
+        latest = dict.fromkeys(missing, ())
+        with scopes_disabled():
+            for strategy, percent in percents_complete(
+                    strategies=Strategy.objects.filter(city_id__in=missing).order_by("pk")):
+                latest[strategy.city_id] = (strategy.state, percent)
+        return latest
+
+    return cached_many(
+        {city_id: (f"health:strategy:{city_id}", [city_version(city_id)])
+         for city_id in city_ids},
+        compute=compute, timeout=TIMEOUT,
+    )

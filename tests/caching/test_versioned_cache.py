@@ -7,7 +7,7 @@ from unittest import mock
 import pytest
 from django.core.cache import cache
 
-from caching.versioned_cache import bump, cached, versions, versions_remembered
+from caching.versioned_cache import bump, cached, cached_many, versions, versions_remembered
 
 pytestmark = pytest.mark.django_db
 
@@ -52,3 +52,19 @@ def test_outside_a_request_every_read_asks_the_cache():
         versions(["v:a"])
         versions(["v:a"])
     assert get_many.call_count == 2
+
+
+def test_many_values_are_computed_together_and_only_those_whose_version_changed():
+    asked = []
+
+    def compute(names):
+        asked.append(sorted(names))
+        return {name: f"{name} at {len(asked)}" for name in names}
+
+    keys = {name: (f"figure:{name}", [f"v:{name}"]) for name in ("a", "b", "c")}
+    assert cached_many(keys, compute=compute) == {
+        "a": "a at 1", "b": "b at 1", "c": "c at 1"}
+    bump("v:b")
+    assert cached_many(keys, compute=compute) == {
+        "a": "a at 1", "b": "b at 2", "c": "c at 1"}
+    assert asked == [["a", "b", "c"], ["b"]]
