@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "announcements",
     "feedback",
     "followon",
+    "assessment",
     "stewardship",
     "dashboards",
     "audit",
