@@ -11,18 +11,25 @@ with a message per field; nothing is saved when a check fails.
 
 import datetime
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from assessment.models import Answer, Criterion, Item, Review, Verdict
+from assessment.results import refresh_summary
 from assessment.windows import is_open
-from showcases.evidence import validate_evidence_file
+from common.uploads import check_upload, original_name
 
 NOTE_MAX = 2000
 COMMENT_MAX = 2000
 REVIEW_DAYS_AFTER_CLOSE = 30
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+
+
+def max_bytes():
+    return getattr(settings, "ASSESSMENT_EVIDENCE_MAX_BYTES", DEFAULT_MAX_BYTES)
 
 
 def _text(value, *, field, max_length, errors):
@@ -74,7 +81,7 @@ def answer_item(*, assessment, item_id, holds, by, today, note="", link="", uplo
     file_type = None
     if upload:
         try:
-            file_type = validate_evidence_file(upload=upload)
+            file_type = check_upload(upload=upload, limit=max_bytes())
         except ValidationError as error:
             errors.update(error.message_dict)
     if errors:
@@ -87,7 +94,7 @@ def answer_item(*, assessment, item_id, holds, by, today, note="", link="", uplo
     answer.holds, answer.note, answer.link, answer.answered_by = holds, note, link, by
     old_file = answer.file.name if answer.file else ""
     if upload:
-        answer.original_name = (upload.name or "").replace("\\", "/").rsplit("/", 1)[-1][:255]
+        answer.original_name = original_name(upload)
         answer.content_type, answer.size = file_type.content_type, upload.size
         answer.file.save(f"evidence.{file_type.extensions[0]}", upload, save=False)
     elif remove_file and old_file:
@@ -99,6 +106,7 @@ def answer_item(*, assessment, item_id, holds, by, today, note="", link="", uplo
     after = (answer.holds, answer.note, answer.link, answer.file.name if answer.file else "")
     if after != before:
         _send_back_to_coach(assessment, item.criterion_id)
+        refresh_summary(assessment)
     return answer
 
 
@@ -132,4 +140,5 @@ def review_criterion(*, assessment, criterion_id, verdict, comment, by, today):
     review, _created = Review.objects.update_or_create(
         assessment=assessment, criterion=criterion,
         defaults={"verdict": verdict, "comment": comment, "reviewer": by})
+    refresh_summary(assessment)
     return review

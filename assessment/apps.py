@@ -11,4 +11,4 @@ class AssessmentConfig(AppConfig):
     verbose_name = _("Data-practice assessment")
 
     def ready(self):
-        from assessment import tasks  # noqa: F401 - the beat task opening assessments
+        from assessment import strategy_link, tasks  # noqa: F401 - the maturity hook, beat task

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cities.owned import CityOwned
 from common.multilingual import in_language
+from common.uploads import unguessable_path
 
 
 class Framework(models.Model):
@@ -119,6 +120,9 @@ class Assessment(CityOwned):
                                   related_name="assessments", verbose_name=_("framework"))
     opens_on = models.DateField(_("opens on"))
     closes_on = models.DateField(_("closes on"))
+    # The verified score as last computed ({"met", "total", "percent", "tier", "areas":
+    # {area: [met, total]}}), for pages that show it beside other things in one query.
+    summary = models.JSONField(default=dict, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("assessment")
@@ -133,7 +137,8 @@ class Assessment(CityOwned):
 
 
 def answer_path(instance, filename):
-    return f"assessment/{instance.assessment.city_id}/{instance.assessment_id}/{filename}"
+    """Where an answer's file is stored: a path nobody can guess."""
+    return unguessable_path("assessment", filename)
 
 
 class Answer(CityOwned):
@@ -193,3 +198,30 @@ class Review(CityOwned):
 
     def __str__(self):
         return f"{self.assessment} · {self.criterion_id}: {self.verdict}"
+
+
+class GapInitiative(CityOwned):
+    """An unmet criterion the team turned into an initiative of its strategy (once)."""
+
+    city_path = "assessment__city"
+    updated_at = None  # not recorded for this model
+
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE,
+                                   related_name="gap_initiatives")
+    criterion = models.ForeignKey(Criterion, on_delete=models.PROTECT, related_name="+")
+    initiative = models.ForeignKey("strategy.Initiative", null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        verbose_name = _("gap made an initiative")
+        verbose_name_plural = _("gaps made initiatives")
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["assessment", "criterion"],
+                                    name="one_initiative_per_gap")
+        ]
+
+    def __str__(self):
+        return f"{self.assessment} · {self.criterion_id}"

@@ -79,3 +79,19 @@ def scores_for_cohort(cohort, *, verified_only=True):
 def tier_name(tier):
     """The tier's name in the reader's language ("" for no tier)."""
     return in_language(tier["name"], default=tier["key"]) if tier else ""
+
+
+def summary_of(score):
+    """A :class:`scoring.Score` as the JSON kept in ``Assessment.summary``."""
+    return {"met": len(score.met), "total": score.total, "percent": score.percent,
+            "tier": score.tier["key"] if score.tier else None,
+            "areas": {key: [area.met, area.total] for key, area in score.areas.items()}}
+
+
+def refresh_summary(assessment):
+    """Recompute and keep the assessment's verified score (after an answer or a verdict)."""
+    with scopes_disabled():
+        loaded = Assessment.objects.select_related("framework").get(pk=assessment.pk)
+        assessment.summary = summary_of(scores_of([loaded])[loaded.pk])
+        Assessment.objects.filter(pk=assessment.pk).update(summary=assessment.summary)
+    return assessment.summary

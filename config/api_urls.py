@@ -9,6 +9,7 @@ from rest_framework.routers import DefaultRouter, SimpleRouter
 
 from accounts.api import ObtainTokenView
 from applications.api import ApplicationViewSet, CohortViewSet, EligibilityView
+from assessment.api import AssessmentViewSet
 from assignments.api import AssignmentViewSet
 from cities.api import CityViewSet
 from coaching.api import ActionItemViewSet, CheckInViewSet
@@ -40,6 +41,7 @@ city_router.register("year-after/initiative-updates", InitiativeUpdateViewSet,
                      basename="city-initiative-update")
 city_router.register("year-after/metric-updates", MetricUpdateViewSet,
                      basename="city-metric-update")
+city_router.register("assessment", AssessmentViewSet, basename="city-assessment")
 
 urlpatterns = [
     path("auth/token/", ObtainTokenView.as_view(), name="token"),

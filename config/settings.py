@@ -364,6 +364,8 @@ DEMO_PASSWORD = env("DEMO_PASSWORD", default="accelerate-demo")
 
 # --- Showcases: evidence files (checked by content) may be at most this large ---
 SHOWCASE_EVIDENCE_MAX_BYTES = env.int("SHOWCASE_EVIDENCE_MAX_BYTES", default=10 * 1024 * 1024)
+ASSESSMENT_EVIDENCE_MAX_BYTES = env.int("ASSESSMENT_EVIDENCE_MAX_BYTES",
+                                        default=10 * 1024 * 1024)
 
 # --- Coaching: call transcripts (private to the coach and staff) are deleted this many days
 # after their upload; an upload may be at most this large ---

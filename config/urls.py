@@ -70,6 +70,7 @@ urlpatterns = [
     path("c/<slug:city>/strategy/", include("strategy.urls")),
     path("c/<slug:city>/curriculum/", include("assignments.urls")),
     path("c/<slug:city>/year-after/", include("followon.urls")),
+    path("c/<slug:city>/assessment/", include("assessment.urls")),
     path("c/<slug:city>/export/", include("stewardship.urls")),
     path("c/<slug:city>/feedback/", include("feedback.urls")),
     path("c/<slug:city>/", include("dashboards.urls")),

@@ -5,7 +5,7 @@ from notifications.models import Category, Delivery
 
 # Categories added after people had the form open: a form posted without one keeps the
 # person's current choice for it instead of refusing the whole form.
-OPTIONAL = {Category.ANNOUNCEMENTS, Category.FEEDBACK}
+OPTIONAL = {Category.ANNOUNCEMENTS, Category.FEEDBACK, Category.ASSESSMENT}
 
 
 class PreferencesForm(forms.Form):

@@ -24,6 +24,7 @@ class Category(models.TextChoices):
     ACCOUNT = "account", _("Account")
     ANNOUNCEMENTS = "announcements", _("Announcements from the program")
     FEEDBACK = "feedback", _("Feedback asked after sessions")
+    ASSESSMENT = "assessment", _("Data-practice assessment")
 
 
 class Delivery(models.TextChoices):
@@ -185,6 +186,9 @@ class ReminderKind(models.TextChoices):
     MAYOR_REQUEST_UNANSWERED = "mayor_request_unanswered", _("Mayor's decision still requested")
     # Added for the year after's quarterly updates (followon/reminders.py).
     FOLLOW_ON_UPDATE_DUE = "follow_on_update_due", _("Year-after quarterly update due")
+    # Added for the assessment's sources (assessment/reminders.py).
+    ASSESSMENT_OPENED = "assessment_opened", _("Assessment opened")
+    ASSESSMENT_CLOSING = "assessment_closing", _("Assessment closing")
 
 
 class Audience(models.TextChoices):

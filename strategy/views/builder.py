@@ -12,6 +12,7 @@ from caching.page_cache import cache_page_per_person
 from cities.doors import allows
 from common.inputs import InputError, load_json
 from strategy import editing
+from strategy.companions import beside_maturity
 from strategy.defaults import readable_component, readable_template
 from strategy.forms import (
     ComponentForm,
@@ -105,6 +106,8 @@ def render_step(request, strategy, slug, *, form=None, add_form=None, conflict=N
                                                       **revision})
     if slug.startswith("component-"):
         context["component"], context["template_component"] = _component(context, slug)
+        context["beside_maturity"] = beside_maturity(city=request.city).get(
+            slug.removeprefix("component-"), [])
         context["add_form"] = add_form or InitiativeForm(initial=revision,
                                                          auto_id="new-initiative-%s")
         template = "strategy/step_component.html"

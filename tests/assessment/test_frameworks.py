@@ -91,3 +91,12 @@ def test_a_framework_edit_does_not_change_a_finished_assessment(town):
     assert (after.met, after.total, after.tier) == (before.met, before.total, before.tier)
     assert before.met == {"od-policy"} and before.total == 4 and before.tier is None
     assert frameworks.current_framework() == edited  # new assessments use the new version
+
+
+@pytest.mark.django_db
+def test_the_shipped_default_framework_loads_on_first_use():
+    assert check_framework(frameworks.read_framework_file(frameworks.DEFAULT_FILE)) == []
+    framework = frameworks.current_framework()
+    assert framework.is_current and framework.areas.count() == 8
+    assert Criterion.objects.filter(area__framework=framework).count() >= 30
+    assert [t["share"] for t in framework.tiers] == [0.51, 0.67, 0.84]

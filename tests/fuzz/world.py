@@ -19,8 +19,10 @@ NOT_DATA = {"sessions.session", "authtoken.token", "django_celery_beat.periodict
 
 def build_fuzz_world():
     """build_world() plus, in both cities, a check-in, an action item, a draft showcase,
-    an hours entry, a strategy, a draft of the curriculum's assignment and a year after with
-    one quarter recorded; a session of the shared cohort; an application."""
+    an hours entry, a strategy, a draft of the curriculum's assignment, a year after with
+    one quarter recorded and a baseline assessment; a session of the shared cohort; an
+    application."""
+    from assessment.windows import open_assessment
     from strategy.editing import start_strategy
 
     world = build_world()
@@ -46,6 +48,9 @@ def build_fuzz_world():
             with scope(city=city):
                 world.extra["strategy_" + key] = start_strategy(city=city, user=member)
                 _year_after(world, key, enrollment, member)
+            # The city's baseline (the default framework, loaded on first use).
+            world.extra["assessment_" + key] = open_assessment(enrollment=enrollment,
+                                                                kind="baseline")
     return world
 
 

@@ -195,7 +195,7 @@ def test_builder_and_reading_view_query_counts_do_not_grow(team, count, django_a
     client = client_for(team.cdo)
     client.get(base(team))  # warm the session
     forget_data(everything=True)  # render the overview afresh below: no cached page
-    _query_count(django_assert_num_queries, client, base(team) + "step/component-governance/", 14)
+    _query_count(django_assert_num_queries, client, base(team) + "step/component-governance/", 15)
     _query_count(django_assert_num_queries, client, base(team) + "step/roadmap/", 14)
     _query_count(django_assert_num_queries, client, base(team) + "step/metrics/", 14)
     # (+2: the template and its components, to show the frozen shipped texts in the reader's

@@ -15,6 +15,7 @@ DEMO_PARTS = [
     "demo.questions.seed",  # the open cohort's own questions, answered by its applications
     "demo.strategy.seed",
     "demo.peers.seed",  # the rest of the cohort: nine more cities
+    "demo.assessment.seed",  # after peers: every city of the cohort has its baseline
     "demo.notifications.seed",  # tells people about what the other parts made
     "demo.announcements.seed",  # after notifications: its unread ones do not hide theirs
 ]
