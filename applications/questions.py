@@ -107,6 +107,23 @@ def _write_version(question, wording, by):
     question.save(update_fields=["current"])
 
 
+def _keep_choice_values(previous, choices):
+    """Give each choice the value it had before when any of its texts is unchanged (so a
+    choice moved or a neighbour removed keeps the answers that chose it); a new choice gets
+    a value never used by this question. ``previous``: every version's choices, oldest
+    first (the current wording wins)."""
+    known = {(language, text): choice["value"] for choice in previous
+             for language, text in choice["label"].items()}
+    used = {choice["value"] for choice in previous}
+    fresh = (str(n) for n in range(1, 10_000) if str(n) not in used)
+    kept = []
+    for choice in choices:
+        value = next((known[item] for item in choice["label"].items() if item in known
+                      and known[item] not in kept), None)
+        kept.append(value or next(fresh))
+    return [dict(choice, value=value) for choice, value in zip(choices, kept, strict=True)]
+
+
 def _same_wording(version, wording):
     return version is not None and all(getattr(version, key) == value
                                        for key, value in wording.items())
@@ -189,6 +206,9 @@ def edit_question(*, question, kind, wording, rules, section=None, by=None):
     for name, value in rules.items():
         setattr(question, name, value)
     question.save()
+    if question.current is not None and kind in CHOICE_KINDS:
+        earlier = [c for v in question.versions.order_by("number") for c in v.choices]
+        wording["choices"] = _keep_choice_values(earlier, wording["choices"])
     if not _same_wording(question.current, wording):
         _write_version(question, wording, by)
     return question

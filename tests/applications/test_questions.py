@@ -84,7 +84,8 @@ def test_answers_survive_a_change_of_wording_and_show_the_words_the_applicant_sa
     assert answer.version.number == 1
     [(_title, [shown])] = answers_of(application=application)
     assert (shown.label, shown.text) == ("Focus", "Transit")
-    later = _answer(question, "2")
+    buses = next(c["value"] for c in question.current.choices if c["label"]["en"] == "Buses")
+    later = _answer(question, buses)
     [(_title, [shown])] = answers_of(application=later)
     assert (shown.label, shown.text) == ("Main focus", "Buses")
 
@@ -190,3 +191,22 @@ def test_limits_that_contradict_are_refused(asked):
             edit_question(question=question, kind=question.kind,
                           wording=_wording(question), rules=_rules(question) | rules)
         assert field in caught.value.message_dict
+
+
+def test_a_choice_keeps_its_value_when_a_neighbour_is_removed_or_it_moves(asked):
+    _cohort, questions = asked
+    question = questions["single_choice"]  # 1 Housing, 2 Transit, 3 Health
+    application = _answer(question, "2")
+    edit_question(question=question, kind=question.kind, rules=_rules(question),
+                  wording=_wording(question, choices=[
+                      {"value": "1", "label": words("Health")},
+                      {"value": "2", "label": {"en": "Transit", "es": "Transporte"}},
+                      {"value": "3", "label": words("Parks")}]))
+    question.refresh_from_db()
+    assert [(c["value"], c["label"]["en"]) for c in question.current.choices] == [
+        ("3", "Health"), ("2", "Transit"), ("4", "Parks")]
+    assert clean_answer(question=question, value="2") == "2"
+    with pytest.raises(ValidationError):
+        clean_answer(question=question, value="1")  # Housing is gone
+    [(_title, [shown])] = answers_of(application=application)
+    assert shown.text == "Transit"
