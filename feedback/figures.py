@@ -9,7 +9,8 @@ counted by the database from the rows, in one grouped query per cohort.
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, Sum, Value
+from django.db.models.functions import Coalesce
 from django_scopes import scopes_disabled
 
 from feedback.models import HIGHEST, LOWEST, ProgramFeedbackSettings, SessionFeedback
@@ -83,6 +84,22 @@ def figures_by_city(*, cohort, city_ids):
     with scopes_disabled():
         return _grouped(SessionFeedback.objects.filter(
             session__cohort=cohort, city_id__in=city_ids), "city_id")
+
+
+def city_feedback_parts(*, cohort, city_ids):
+    """Grouped counts ``(city_id, what, n)`` of the feedback of ``city_ids``' people on
+    ``cohort``'s sessions, to be asked inside another union query (the cohort health's
+    ``city_counts``): ``feedback_asked`` (rows), ``feedback_answered`` (ratings given) and
+    ``feedback_points`` (the ratings added up)."""
+    with scopes_disabled():
+        rows = SessionFeedback.objects.filter(
+            session__cohort=cohort, city_id__in=city_ids).order_by().values("city_id")
+    return [
+        rows.annotate(what=Value(what), n=figure).values_list("city_id", "what", "n")
+        for what, figure in (("feedback_asked", Count("pk")),
+                             ("feedback_answered", Count("rating")),
+                             ("feedback_points", Coalesce(Sum("rating"), 0)))
+    ]
 
 
 def by_kind(sessions, per_session):

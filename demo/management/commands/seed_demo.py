@@ -18,6 +18,7 @@ DEMO_PARTS = [
     "demo.assessment.seed",  # after peers: every city of the cohort has its baseline
     "demo.notifications.seed",  # tells people about what the other parts made
     "demo.announcements.seed",  # after notifications: its unread ones do not hide theirs
+    "demo.feedback.seed",  # after notifications, like announcements: asks for recent feedback
 ]
 
 
