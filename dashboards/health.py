@@ -14,6 +14,7 @@ from decimal import Decimal
 from django.db.models import Sum
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_scopes import scopes_disabled
@@ -28,6 +29,7 @@ from dashboards.health_reads import (
     live_sessions,
     people_of_cities,
 )
+from feedback.figures import city_feedback_parts
 from schedule import convening
 from schedule.commitment import senior_teams_among
 from schedule.convening import (
@@ -64,6 +66,9 @@ RULES = {
                    "the midpoint."),
     "strategy": _("Green: approved, or as complete as the time elapsed. Amber: within 25 "
                   "points of that. Red: further behind."),
+    "feedback": _("Share of the feedback asked of the city's people after sessions that they "
+                  "gave, with their average rating (1 to 5). Green: 70% or more. Amber: 40% "
+                  "or more. Red: below 40%."),
 }
 
 
@@ -282,6 +287,25 @@ def _strategies(cohort, city_ids, today):
     return cells
 
 
+def _feedback(city_ids, counts):
+    """``{city_id: Cell}``: the feedback the city's people gave after sessions, of that
+    asked of them (:func:`feedback.figures.city_feedback_parts`), and its average."""
+    cells = {}
+    for city_id in city_ids:
+        row = counts[city_id]
+        asked, answered = row.get("feedback_asked", 0), row.get("feedback_answered", 0)
+        if not asked:
+            cells[city_id] = Cell(NONE, gettext("Not asked yet"), None)
+            continue
+        rate = 100 * answered / asked
+        average = number_format(row.get("feedback_points", 0) / answered, 1) if answered else "—"
+        cells[city_id] = Cell(
+            _rag(rate, 70, 40),
+            gettext("%(answered)s of %(asked)s answered · average %(average)s") % {
+                "answered": answered, "asked": asked, "average": average}, round(rate))
+    return cells
+
+
 def cohort_health(*, cohort, coach=None, country=None, today=None, enrollments=None):
     """One :class:`CityHealth` per enrolled city, filtered by coach (a user or an id) and
     country; ``enrollments`` are :func:`cohort_enrollments` when the caller read them.
@@ -303,7 +327,8 @@ def cohort_health(*, cohort, coach=None, country=None, today=None, enrollments=N
         the_convening = [s for s in sessions if is_convening_session(s)]
         counts, yes, present = counts_and_answers(
             cohort, city_ids, past, today, now,
-            convening=[s.pk for s in mayor_sessions(the_convening)])
+            convening=[s.pk for s in mayor_sessions(the_convening)],
+            extra=city_feedback_parts(cohort=cohort, city_ids=city_ids))
         attended = {city_id: row["attended"] for city_id, row in counts.items()}
         hours_cells, bars = _hours(cohort, cities, senior_teams_among(memberships), today)
         columns = {
@@ -315,6 +340,7 @@ def cohort_health(*, cohort, coach=None, country=None, today=None, enrollments=N
             "actions": _actions(city_ids, counts),
             "showcases": _showcases(cohort, city_ids, counts, today),
             "strategy": _strategies(cohort, city_ids, today),
+            "feedback": _feedback(city_ids, counts),
         }
     return [
         CityHealth(

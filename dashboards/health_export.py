@@ -10,6 +10,7 @@ COLUMNS = {
     "actions": _("Action items"),
     "showcases": _("Showcases"),
     "strategy": _("Strategy"),
+    "feedback": _("Session feedback"),
 }
 
 

@@ -75,7 +75,7 @@ def _dashboard_data(cohort, coach_id, country, enrollments=None):
 DETAIL_PAGES = {
     "convening": "schedule:schedule", "attendance": "schedule:schedule", "hours": "schedule:hours",
     "checkins": "coaching:page", "actions": "coaching:page", "showcases": "showcases:list",
-    "strategy": "strategy:overview",
+    "strategy": "strategy:overview", "feedback": "schedule:schedule",
 }
 
 

@@ -19,13 +19,16 @@ from dashboards.health import RULES, cohort_health
 from dashboards.health_export import COLUMNS
 from dashboards.impact_pdf import impact_html
 from dashboards.models import CohortReport, ReportKind, ReportStatus
+from feedback.figures import cohort_feedback
 
 
 def end_of_program_html(*, cohort, language, today, country=""):
     """The end-of-program report's HTML: every city's health figures (``country`` unused:
     this report always shows every city)."""
     rows = cohort_health(cohort=cohort, today=today)
+    _sessions, kinds, total = cohort_feedback(cohort=cohort)
     return render_to_string("dashboards/report_pdf.html", {
+        "feedback_kinds": kinds, "feedback_total": total,
         "cohort": cohort, "language": language, "today": today,
         "columns": COLUMNS, "rules": [(COLUMNS[k], t) for k, t in RULES.items()],
         "rows": [

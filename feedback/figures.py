@@ -11,10 +11,11 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Q, Sum, Value
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from feedback.models import HIGHEST, LOWEST, ProgramFeedbackSettings, SessionFeedback
-from schedule.models import SessionKind
+from schedule.models import Session, SessionKind
 
 RATINGS = range(LOWEST, HIGHEST + 1)
 
@@ -114,6 +115,22 @@ def by_kind(sessions, per_session):
         total.add(figures)
     rows = [(SessionKind(kind).label, n, figures) for kind, (n, figures) in kinds.items() if n]
     return rows, total
+
+
+def ended_sessions(cohort, *, now=None):
+    """``cohort``'s sessions that took place (ended, not cancelled), the latest first."""
+    return list(Session.objects.filter(
+        cohort=cohort, is_cancelled=False, ends_at__lte=now or timezone.now(),
+    ).order_by("-starts_at", "-pk"))
+
+
+def cohort_feedback(*, cohort, now=None):
+    """``(rows, kinds, total)`` of ``cohort``: ``[(session, Figures)]`` for every session
+    that took place, :func:`by_kind`'s rows and the cohort's total (two queries)."""
+    sessions = ended_sessions(cohort, now=now)
+    per_session = figures_by_session(cohort=cohort)
+    kinds, total = by_kind(sessions, per_session)
+    return [(s, per_session.get(s.pk, Figures())) for s in sessions], kinds, total
 
 
 def is_anonymous_to_host(cohort):

@@ -4,27 +4,14 @@ without names when the program chose so)."""
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
-from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from cities.doors import rule_required
 from cohorts.models import Cohort
+from feedback import figures
 from feedback.answers import closes_at
-from feedback.figures import (
-    Figures,
-    answers_of,
-    by_kind,
-    figures_by_session,
-    figures_of,
-    shows_names,
-)
+from feedback.figures import answers_of, figures_of, shows_names
 from schedule.models import Session
-
-
-def _ended(cohort):
-    return list(Session.objects.filter(
-        cohort=cohort, is_cancelled=False, ends_at__lte=timezone.now(),
-    ).order_by("-starts_at", "-pk"))
 
 
 @require_GET
@@ -33,10 +20,7 @@ def cohort_feedback(request, slug):
     """A cohort's feedback: per kind of session and per session, the people asked, the
     answers (response rate), the average rating and how many gave each rating."""
     cohort = get_object_or_404(Cohort, slug=slug)
-    sessions = _ended(cohort)
-    per_session = figures_by_session(cohort=cohort)
-    kinds, total = by_kind(sessions, per_session)
-    rows = [(s, per_session.get(s.pk, Figures())) for s in sessions]
+    rows, kinds, total = figures.cohort_feedback(cohort=cohort)
     return render(request, "feedback/staff_cohort.html", {
         "cohort": cohort, "kinds": kinds, "total": total, "rows": rows,
     })
@@ -59,9 +43,9 @@ def session_feedback(request, slug, session_id):
     host unless the program chose anonymity)."""
     session = _session(request, slug, session_id)
     answers = answers_of(session)
-    figures = figures_of(session)
+    counted = figures_of(session)
     return render(request, "feedback/staff_session.html", {
-        "cohort": session.cohort, "session": session, "figures": figures,
+        "cohort": session.cohort, "session": session, "figures": counted,
         "answers": answers, "named": shows_names(user=request.user, cohort=session.cohort),
         "closes_at": closes_at(session), "is_staff": request.user.is_staff,
     })
