@@ -28,11 +28,15 @@ def submit(page, button_name):
 
 def _fresh_open_baseline():
     """Riverton's baseline, open today and not answered yet (the demo cohort's baseline
-    window has passed: the journey runs as if in the cohort's first month)."""
+    window has passed: the journey runs as if in the cohort's first month, when the
+    strategy is being drafted; the demo's waits for the mayor, and a strategy with the
+    mayor takes no new initiative)."""
     from assessment.models import Assessment, Criterion
+    from strategy.models import Strategy, StrategyState
 
     with scopes_disabled():
         baseline = Assessment.objects.get(city__slug="riverton", kind="baseline")
+        Strategy.objects.filter(city__slug="riverton").update(state=StrategyState.DRAFTING)
         baseline.answers.all().delete()
         baseline.reviews.all().delete()
         today = timezone.localdate()
