@@ -16,6 +16,7 @@ from coaching.api import ActionItemViewSet, CheckInViewSet
 from dashboards.health_api import CohortHealthAPIView
 from feedback.api import FeedbackViewSet, SessionFeedbackAPIView
 from followon.api import FollowOnAPIView, InitiativeUpdateViewSet, MetricUpdateViewSet
+from reviews.api import CohortRankingAPIView, ReviewViewSet
 from schedule.api import HoursViewSet, SessionViewSet
 from showcases.api import LibraryViewSet, ShowcaseViewSet
 from strategy.api import StrategyAPIView, StrategyPDFAPIView
@@ -28,6 +29,7 @@ router.register("cities", CityViewSet, basename="city")
 router.register("cohorts", CohortViewSet, basename="cohort")
 router.register("applications", ApplicationViewSet, basename="application")
 router.register("library", LibraryViewSet, basename="library")
+router.register("reviews", ReviewViewSet, basename="review")
 
 city_router = SimpleRouter(trailing_slash=True)
 city_router.register("showcases", ShowcaseViewSet, basename="city-showcase")
@@ -54,5 +56,6 @@ urlpatterns = [
          name="city-session-feedback"),
     path("cities/<slug:city>/year-after/", FollowOnAPIView.as_view(), name="city-year-after"),
     path("cohorts/<slug:slug>/health/", CohortHealthAPIView.as_view(), name="cohort-health"),
+    path("cohorts/<slug:slug>/ranking/", CohortRankingAPIView.as_view(), name="cohort-ranking"),
     *router.urls,
 ]

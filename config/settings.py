@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "schedule",
     "assignments",
     "applications",
+    "reviews",
     "coaching",
     "showcases",
     "strategy",

@@ -12,6 +12,7 @@ from common.api import NotFoundView
 from dashboards import staff_urls as dashboard_staff_urls
 from feedback import staff_urls as feedback_staff_urls
 from followon import staff_urls as followon_staff_urls
+from reviews import staff_urls as review_staff_urls
 from schedule import staff_urls as schedule_staff_urls
 
 # /staff/…: the staff pages of several apps, under one "staff" namespace.
@@ -23,6 +24,7 @@ STAFF_URLS = [
     *question_staff_urls.urlpatterns,
     *feedback_staff_urls.urlpatterns,
     *followon_staff_urls.urlpatterns,
+    *review_staff_urls.urlpatterns,
 ]
 
 admin.site.site_header = _("Civic Accelerator — program staff")
@@ -77,6 +79,7 @@ urlpatterns = [
     path("c/<slug:city>/", include("schedule.urls")),
     path("calendar/", include("schedule.calendar_urls")),
     path("apply/", include("applications.urls")),
+    path("review/", include("reviews.urls")),
     path("api/v1/", include("config.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     # The split view serves its start-up script from a URL: no inline script (CSP).

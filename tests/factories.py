@@ -366,3 +366,48 @@ class MetricFactory(factory.django.DjangoModelFactory):
     target_year_2 = "40%"
     target_year_3 = "60%"
     data_source = "Data inventory"
+
+
+# --- the review panel (reviews/) ----------------------------------------------------------
+
+class ReviewerFactory(factory.django.DjangoModelFactory):
+    """An outside reviewer who accepted the invitation and set up two-factor authentication
+    (``ReviewerFactory(totp=False)``: not yet)."""
+
+    class Meta:
+        model = "reviews.Reviewer"
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"reviewer{n}@example.test")
+    name = factory.Faker("name")
+    user = factory.SubFactory(UserFactory, email=factory.SelfAttribute("..email"))
+    expires_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=30))
+    accepted_at = factory.LazyFunction(timezone.now)
+
+    @factory.post_generation
+    def totp(reviewer, create, extracted, **kwargs):
+        if create and extracted is not False and reviewer.user is not None:
+            from allauth.mfa.models import Authenticator
+
+            Authenticator.objects.get_or_create(
+                user=reviewer.user, type=Authenticator.Type.TOTP,
+                defaults={"data": {"secret": "JBSWY3DPEHPK3PXP"}})
+
+
+class CriterionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "reviews.Criterion"
+
+    cohort = factory.SubFactory(OpenCohortFactory)
+    name_en = factory.Sequence(lambda n: f"Criterion {n}")
+    weight = 1
+    order = factory.Sequence(int)
+    levels = factory.LazyFunction(lambda: {str(n): {"en": f"Level {n}"} for n in range(1, 6)})
+
+
+class ReviewAssignmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "reviews.Assignment"
+
+    application = factory.SubFactory(ApplicationFactory, state="under_review")
+    reviewer = factory.LazyFunction(lambda: ReviewerFactory().user)

@@ -18,7 +18,8 @@ def _invitation_url(world):
 
 
 CASES = [
-    Case("", lambda w: "/", expect_everyone(302, anonymous=200, outsider=200)),
+    Case("", lambda w: "/", expect_everyone(302, anonymous=200, outsider=200)
+         | {"reviewer": 302, "other_reviewer": 302}),  # reviewers: to their applications
     Case("healthz", lambda w: "/healthz", expect_everyone(200)),
     Case("favicon.ico", lambda w: "/favicon.ico", expect_everyone(301)),
     Case("invitations/<str:token>/", _invitation_url, expect_everyone(200)),

@@ -24,8 +24,15 @@ from accounts.models import Role
 from tests import factories
 
 ROLES = (
-    "anonymous", "outsider", "member_a", "mayor_a", "coach_a", "member_b", "coach_b", "staff"
+    "anonymous", "outsider", "member_a", "mayor_a", "coach_a", "member_b", "coach_b", "staff",
+    "reviewer", "other_reviewer",
 )
+# Outside reviewers (two-factor set up, no city, no staff access): ``reviewer`` is assigned
+# the world's application under review (``tests/reviews/matrix.py``), ``other_reviewer`` is
+# not. Everywhere else they are outsiders: a case that names no expectation for them
+# expects what it expects for the outsider.
+REVIEWER_ROLES = ("reviewer", "other_reviewer")
+BASE_ROLES = tuple(role for role in ROLES if role not in REVIEWER_ROLES)
 LOGIN = "login"  # expected: redirected to the sign-in page
 
 
@@ -47,6 +54,8 @@ def build_world():
             "staff": factories.UserFactory(
                 email="staff@example.test", is_staff=True, is_superuser=True
             ),
+            "reviewer": factories.ReviewerFactory(email="reviewer@example.test").user,
+            "other_reviewer": factories.ReviewerFactory(email="other@example.test").user,
         }
     return SimpleNamespace(
         cohort=cohort, city=city_a, other_city=city_b, enrollment=enrollment_a,
@@ -69,11 +78,11 @@ def expect_city_api(ok=200, **overrides):
 
 
 def expect_everyone(ok=200, **overrides):
-    return dict.fromkeys(ROLES, ok) | overrides
+    return dict.fromkeys(BASE_ROLES, ok) | overrides
 
 
 def expect_signed_in(ok=200, **overrides):
-    return dict.fromkeys(ROLES, ok) | {"anonymous": LOGIN} | overrides
+    return dict.fromkeys(BASE_ROLES, ok) | {"anonymous": LOGIN} | overrides
 
 
 @dataclass
@@ -98,6 +107,8 @@ class Case:
     name: str = field(default="")
 
     def __post_init__(self):
+        for role in REVIEWER_ROLES:
+            self.expect.setdefault(role, self.expect.get("outsider"))
         missing = set(ROLES) - set(self.expect)
         if missing:
             raise ValueError(f"{self.pattern}: no expectation for {sorted(missing)}")

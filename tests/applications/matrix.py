@@ -40,7 +40,8 @@ def _api_url(suffix=""):
 
 def expect_applicant(ok=200, staff=200, anonymous=LOGIN):
     """Only the applicant (the outsider) and staff; everyone else 404."""
-    return expect_everyone(404, anonymous=anonymous, outsider=ok, staff=staff)
+    return expect_everyone(404, anonymous=anonymous, outsider=ok, staff=staff,
+                           reviewer=404, other_reviewer=404)
 
 
 FORM = {

@@ -21,7 +21,7 @@ def build_fuzz_world():
     """build_world() plus, in both cities, a check-in, an action item, a draft showcase,
     an hours entry, a strategy, a draft of the curriculum's assignment, a year after with
     one quarter recorded and a baseline assessment; a session of the shared cohort; an
-    application."""
+    application; an application under review assigned to the reviewer."""
     from assessment.windows import open_assessment
     from strategy.editing import start_strategy
 
@@ -30,6 +30,11 @@ def build_fuzz_world():
         world.extra["session"] = factories.SessionFactory(cohort=world.cohort)
         world.extra["application"] = factories.ApplicationFactory(applicant=world.users["outsider"])
         world.extra["assignment"] = factories.AssignmentFactory()
+        # An application under review, its rubric, and the world's reviewer's review of it.
+        reviewed = factories.ApplicationFactory(state="under_review")
+        factories.CriterionFactory(cohort=reviewed.cohort)
+        world.extra["review"] = factories.ReviewAssignmentFactory(
+            application=reviewed, reviewer=world.users["reviewer"])
         for key, city, enrollment, suffix in (
             ("a", world.city, world.enrollment, "_a"),
             ("b", world.other_city, world.other_enrollment, "_b"),
