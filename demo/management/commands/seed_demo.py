@@ -13,6 +13,7 @@ DEMO_PARTS = [
     "demo.showcases.seed",
     "demo.cities.seed",
     "demo.questions.seed",  # the open cohort's own questions, answered by its applications
+    "demo.reviews.seed",  # after questions: the open cohort's rubric, reviewers and reviews
     "demo.strategy.seed",
     "demo.peers.seed",  # the rest of the cohort: nine more cities
     "demo.assessment.seed",  # after peers: every city of the cohort has its baseline
