@@ -18,7 +18,9 @@ from django.utils import timezone
 
 from accounts.models import Role, User
 from applications import lifecycle
+from applications.answers import clean_answer, record_answers
 from applications.models import Application, ApplicationState
+from demo.questions import ANSWERS
 from reviews.assignment import assign_reviewer, declare_conflict
 from reviews.models import Assignment, Criterion, Reviewer
 from reviews.scoring import save_scores, submit_review
@@ -118,6 +120,9 @@ def _more_applications(cohort):
             priorities="Faster permits; safer streets; fair access to services.",
             data_foundations="A performance dashboard and a new open data portal.")
         lifecycle.save_draft(application=application, by=applicant)
+        record_answers(application=application, answers={  # the cohort's own questions
+            q: clean_answer(question=q, value=ANSWERS[q.kind])
+            for q in cohort.questions.select_related("current") if q.kind in ANSWERS})
         lifecycle.submit_application(application=application, by=applicant)
 
 
@@ -147,7 +152,7 @@ def _review(application, reviewer, criteria, plan, staff):
     if values:
         save_scores(assignment=assignment, scores={
             c.pk: (v, "Clear evidence in the application." if v else "")
-            for c, v in zip(criteria, values)})
+            for c, v in zip(criteria, values, strict=True)})
     if submitted:
         submit_review(assignment=assignment)
 
