@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from applications.answers import answers_of
 from applications.eligibility import check_application
 from applications.models import Application
 from cities.doors import rule_required
@@ -145,6 +146,7 @@ def application_reviews(request, pk):
         "assignments": assignments, "standing": standing,
         "criteria": [(c, describe(c)) for c in criteria],
         "checks": check_application(application=application),
+        "answer_sections": answers_of(application=application),
         "earlier": earlier_applications(applications=[application])[application.pk],
         "decisions": Decision.objects.filter(application=application)
         .select_related("decided_by"),

@@ -12,13 +12,16 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
-from django.http import Http404
-from django.shortcuts import redirect, render
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from applications.answer_files import content_type_of, extension_of
+from applications.answers import answers_of
 from applications.eligibility import check_application
+from applications.question_models import Answer
 from cities.doors import allows, rule_required
 from reviews.assignment import assignments_of, declare_conflict
 from reviews.forms import ConflictForm, ScoresForm, apply_errors
@@ -75,6 +78,7 @@ def _detail(request, assignment, form, status=200):
     return render(request, "reviews/review_detail.html", {
         "assignment": assignment, "application": application, "form": form,
         "checks": check_application(application=application),
+        "answer_sections": answers_of(application=application), "review_files": True,
         "earlier": earlier_applications(applications=[application])[application.pk],
         "others": others_reviews(assignment),
         "conflict_form": ConflictForm(),
@@ -133,6 +137,20 @@ def review_conflict(request, pk):
     return render(request, "reviews/conflict.html", {
         "assignment": assignment, "application": assignment.application, "form": form,
     }, status=400 if form.errors else 200)
+
+
+@_mfa_first
+@rule_required("can_work_on_review", obj=_assignment)
+def review_answer_file(request, pk, question_id):
+    """A file the applicant answered with, for the application's assigned reviewer."""
+    assignment = _assignment(request, pk)
+    answer = get_object_or_404(Answer, application_id=assignment.application_id,
+                               question_id=question_id)
+    if not answer.file:
+        raise Http404
+    name = f"answer-{assignment.application_id}-{question_id}.{extension_of(answer.file_type)}"
+    return FileResponse(answer.file.open("rb"), content_type=content_type_of(answer.file_type),
+                        as_attachment=True, filename=name)
 
 
 @require_http_methods(["GET", "POST"])

@@ -30,7 +30,8 @@ ROLES = (
 # Outside reviewers (two-factor set up, no city, no staff access): ``reviewer`` is assigned
 # the world's application under review (``tests/reviews/matrix.py``), ``other_reviewer`` is
 # not. Everywhere else they are outsiders: a case that names no expectation for them
-# expects what it expects for the outsider.
+# expects what it expects for the outsider. (Where the outsider is the applicant, an
+# application's owner, the case names the reviewers' 404 itself.)
 REVIEWER_ROLES = ("reviewer", "other_reviewer")
 BASE_ROLES = tuple(role for role in ROLES if role not in REVIEWER_ROLES)
 LOGIN = "login"  # expected: redirected to the sign-in page

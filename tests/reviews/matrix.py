@@ -3,6 +3,10 @@ the world's application under review, ``other_reviewer`` is not: 404 for them, a
 everyone but the assigned reviewer), and staff pages (403 for everyone signed in but staff).
 """
 
+from django.core.files.base import ContentFile
+
+from applications.question_models import Answer
+from applications.questions import add_question, add_section
 from tests import factories
 from tests.tenancy import LOGIN, Case, expect_everyone, expect_signed_in
 
@@ -21,6 +25,22 @@ def _panel(world):
         world.extra["invitee"] = factories.ReviewerFactory(
             email="invitee@example.test", user=None, accepted_at=None)
     return world.extra["review"]
+
+
+def _file_url(w):
+    """A file the reviewed application answered with (made once per world)."""
+    assignment = _panel(w)
+    if "review_file" not in w.extra:
+        section = add_section(cohort=assignment.application.cohort, title={"en": "Files"})
+        question = add_question(section=section, kind="file",
+                                rules={"file_types": ["pdf"], "max_file_mb": 1},
+                                wording={"label": {"en": "Org chart"}})
+        answer = Answer(application=assignment.application, question=question,
+                        version=question.current, value="chart.pdf", file_type="pdf",
+                        file_name="chart.pdf")
+        answer.file.save("chart.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"))
+        w.extra["review_file"] = question
+    return f"/review/{assignment.pk}/files/{w.extra['review_file'].pk}/"
 
 
 def _review_url(suffix=""):
@@ -58,6 +78,7 @@ CASES = [
     Case("review/<int:pk>/conflict/", _review_url("conflict/"), expect_assigned()),
     Case("review/<int:pk>/conflict/", _review_url("conflict/"), expect_assigned(302),
          method="post", data={"reason": "I advise this city."}),
+    Case("review/<int:pk>/files/<int:question_id>/", _file_url, expect_assigned()),
     Case("review/invitations/<str:token>/",
          lambda w: f"/review/invitations/{_panel(w) and w.extra['invitee'].token}/",
          expect_everyone(200)),

@@ -43,12 +43,12 @@ PAGES = [
     ("assignments", "staff", lambda c, a: f"/staff/cohorts/{c.slug}/reviewers/", 10),
     ("reviewers", "staff", lambda c, a: "/staff/reviewers/", 5),
     ("application reviews", "staff",
-     lambda c, a: f"/staff/applications/{a.application_id}/reviews/", 10),
+     lambda c, a: f"/staff/applications/{a.application_id}/reviews/", 11),
     ("ranking api", "staff", lambda c, a: f"/api/v1/cohorts/{c.slug}/ranking/", 12),
     ("reviews api", "staff", lambda c, a: "/api/v1/reviews/", 11),
     ("my reviews", "reviewer", lambda c, a: "/review/", 7),
     ("my reviews api", "reviewer", lambda c, a: "/api/v1/reviews/", 13),
-    ("review", "reviewer", lambda c, a: f"/review/{a.pk}/", 11),
+    ("review", "reviewer", lambda c, a: f"/review/{a.pk}/", 12),
 ]
 
 
