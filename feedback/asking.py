@@ -6,6 +6,11 @@ in the inbox and by e-mail (as their preferences for "Feedback asked after sessi
 :class:`~feedback.models.SessionFeedback` row of a person and a session is written (unique)
 before they are told, in the same transaction, and only the rows this run wrote are told.
 Someone who answered before being asked is not asked.
+
+Who is asked: the people a session invites are a city's members (``schedule.audience``:
+mayors and senior teams); attendance is marked only for them. Coaches and staff are not a
+city's invitees, so they are never asked; when they host a session they read its feedback
+instead (``/staff/cohorts/<cohort>/feedback/<session>/``).
 """
 
 import uuid
