@@ -5,12 +5,14 @@ dashboard), each in a constant number of queries."""
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch
+from django.db.models import CharField, Count, F, IntegerField, Prefetch, Q, Value
+from django.db.models.functions import Concat
+from django.utils.translation import pgettext_lazy
 from django_scopes import scopes_disabled
 
 from assignments.models import State, Submission
 from curriculum.models import Assignment, Material, Module, Pillar
-from curriculum.pillars import pillar_text
+from curriculum.pillars import PILLARS, pillar_text
 from schedule.audience import sessions_for_city
 
 
@@ -39,16 +41,16 @@ def _pillars():
     return list(Pillar.objects.order_by("order", "pk"))
 
 
-def _totals():
-    """``{pillar id: number of assignments}`` (one query)."""
-    return dict(Assignment.objects.order_by().values_list("module__pillar_id")
-                .annotate(n=Count("pk")).values_list("module__pillar_id", "n"))
+def _pillars_with_totals():
+    """The pillars, each with ``assignment_count`` (one query)."""
+    return list(Pillar.objects.annotate(assignment_count=Count("modules__assignments"))
+                .order_by("order", "pk"))
 
 
 def completion_by_city(city_ids):
-    """``{city_id: [PillarProgress, …]}`` for many cities, in three queries whatever their
-    number: the pillars, the assignments per pillar, the cities' submissions per state."""
-    pillars, totals = _pillars(), _totals()
+    """``{city_id: [PillarProgress, …]}`` for many cities, in two queries whatever their
+    number: the pillars with their assignments' count, the cities' submissions per state."""
+    pillars = _pillars_with_totals()
     counts = defaultdict(lambda: defaultdict(int))
     if city_ids:
         with scopes_disabled():
@@ -60,7 +62,7 @@ def completion_by_city(city_ids):
     result = {}
     for city_id in city_ids:
         result[city_id] = [
-            _progress(pillar, totals.get(pillar.pk, 0), counts[(city_id, pillar.pk)])
+            _progress(pillar, pillar.assignment_count, counts[(city_id, pillar.pk)])
             for pillar in pillars
         ]
     return result
@@ -75,8 +77,22 @@ def _progress(pillar, total, by_state, modules=None):
 
 
 def city_completion(*, city):
-    """``[PillarProgress, …]`` for one city (three queries)."""
-    return completion_by_city([city.pk])[city.pk]
+    """``[PillarProgress, …]`` for one city (one query: each pillar with its assignments and
+    the city's submissions to them counted by state)."""
+    handed_in = "modules__assignments__submissions"
+
+    def handed_in_count(**where):
+        return Count(handed_in, filter=Q(**{f"{handed_in}__city": city},
+                                         **{f"{handed_in}__{k}": v for k, v in where.items()}))
+
+    pillars = Pillar.objects.annotate(
+        total=Count("modules__assignments", distinct=True),
+        accepted=handed_in_count(state=State.ACCEPTED),
+        submitted=handed_in_count(state=State.SUBMITTED),
+        started=handed_in_count(),
+    ).order_by("order", "pk")
+    return [PillarProgress(pillar=p, total=p.total, accepted=p.accepted, submitted=p.submitted,
+                           started=p.started) for p in pillars]
 
 
 def city_curriculum(*, city):
@@ -109,3 +125,66 @@ def city_curriculum(*, city):
             progress.submitted += state == State.SUBMITTED
             progress.started += state is not None
     return list(pillars.values())
+
+
+# --- the cohort health dashboard's figure --------------------------------------------------
+
+ACCEPTED, TOTAL = "assignments.accepted:", "assignments.total:"
+DUE, DUE_ACCEPTED = "assignments.due", "assignments.due_accepted"
+PROGRAM = 0  # the "city id" of the rows that count the program's assignments
+SHORT_NAMES = {
+    "data": pgettext_lazy("a pillar, in a few letters", "Lead"),
+    "invest": pgettext_lazy("a pillar, in a few letters", "Invest"),
+    "empower": pgettext_lazy("a pillar, in a few letters", "Empower"),
+}
+
+
+def grouped_counts(city_ids, today):
+    """Parts of a union of ``(city id, figure, count)`` rows (the cohort health dashboard's
+    one grouped query): each city's accepted assignments per pillar (``ACCEPTED + slug``)
+    and among those due by ``today`` (``DUE_ACCEPTED``); and, on the :data:`PROGRAM` row,
+    the program's assignments per pillar (``TOTAL + slug``) and those due (``DUE``)."""
+    accepted = Submission.objects.filter(city_id__in=city_ids, state=State.ACCEPTED).order_by()
+    every = Assignment.objects.order_by().annotate(
+        program=Value(PROGRAM, output_field=IntegerField()))
+    return [
+        accepted.values("city_id").annotate(
+            what=Concat(Value(ACCEPTED), F("assignment__module__pillar__slug"),
+                        output_field=CharField()), n=Count("pk"),
+        ).values_list("city_id", "what", "n"),
+        accepted.filter(assignment__due_on__lte=today).values("city_id").annotate(
+            what=Value(DUE_ACCEPTED), n=Count("pk")).values_list("city_id", "what", "n"),
+        every.values("program").annotate(
+            what=Concat(Value(TOTAL), F("module__pillar__slug"), output_field=CharField()),
+            n=Count("pk"),
+        ).values_list("program", "what", "n"),
+        every.filter(due_on__lte=today).values("program").annotate(
+            what=Value(DUE), n=Count("pk")).values_list("program", "what", "n"),
+    ]
+
+
+@dataclass
+class HealthFigure:
+    """A city's assignments for the dashboard: accepted per pillar, and how many of those
+    due by now are not accepted (``behind``)."""
+
+    text: str
+    accepted: int
+    behind: int
+    total: int
+
+
+def health_figure(counts):
+    """The :class:`HealthFigure` of one city's row of :func:`grouped_counts` (with the
+    program's rows merged in)."""
+    order = [slug for slug, _name, _description in PILLARS]
+    slugs = {key.split(":", 1)[1] for key in counts if key.startswith(TOTAL)}
+    slugs = sorted(slugs, key=lambda slug: (order.index(slug) if slug in order else 99, slug))
+    parts = [f"{SHORT_NAMES.get(slug, slug)} {counts.get(ACCEPTED + slug, 0)}/"
+             f"{counts[TOTAL + slug]}" for slug in slugs]
+    return HealthFigure(
+        text=" · ".join(parts),
+        accepted=sum(counts.get(ACCEPTED + slug, 0) for slug in slugs),
+        behind=max(counts.get(DUE, 0) - counts.get(DUE_ACCEPTED, 0), 0),
+        total=sum(counts[TOTAL + slug] for slug in slugs),
+    )

@@ -5,6 +5,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
+from assignments.progress import completion_by_city
 from caching.data_versions import ALL, city_version, model_version
 from caching.page_cache import cache_page_per_person
 from cities.doors import rule_required
@@ -26,8 +27,9 @@ def _coached_city_versions(request):
 @rule_required("can_open_coach_home", obj=None)
 @cache_page_per_person(_coached_city_versions)
 def coach_home(request):
-    """A coach's cities with their last and next check-in, open and overdue action items and
-    the latest red/amber/green per pillar; nothing of other coaches' cities."""
+    """A coach's cities with their last and next check-in, open and overdue action items,
+    the latest red/amber/green per pillar and the assignments accepted per pillar; nothing
+    of other coaches' cities."""
     today = timezone.localdate()
     with scopes_disabled():
         rows = cadence.city_cadences(
@@ -36,6 +38,10 @@ def coach_home(request):
             ),
             today=today,
         )
+        progress = completion_by_city(
+            sorted({row.assignment.enrollment.city_id for row in rows}))
+    for row in rows:
+        row.assignment_progress = progress[row.assignment.enrollment.city_id]
     return render(request, "coaching/coach_home.html", {
         "rows": rows, "pillars": list(Pillar), "today": today,
         "sections": coach_home_sections(user=request.user, today=today),

@@ -1,6 +1,7 @@
 from django.shortcuts import render
 
 from accounts.models import Membership, Role
+from assignments.progress import city_completion
 from caching.page_cache import cache_page_per_person
 from cities.access import city_access
 from coaching.models import CoachAssignment
@@ -28,6 +29,7 @@ def city_home(request, city):
             "members": members,
             "enrollments": enrollments,
             "coaches": coaches,
+            "assignment_progress": None if is_mayor else city_completion(city=city),
             **city_home_context(request=request, city=city),
         },
     )

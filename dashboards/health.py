@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from django_scopes import scopes_disabled
 
 from accounts.models import Role
+from assignments.progress import health_figure
 from dashboards.health_cache import latest_strategies
 from dashboards.health_reads import (
     cohort_enrollments,
@@ -69,6 +70,9 @@ RULES = {
     "feedback": _("Share of the feedback asked of the city's people after sessions that they "
                   "gave, with their average rating (1 to 5). Green: 70% or more. Amber: 40% "
                   "or more. Red: below 40%."),
+    "assignments": _("Curriculum assignments accepted by the coach, per pillar. Green: every "
+                     "assignment due so far accepted. Amber: one of them not yet. Red: two or "
+                     "more."),
 }
 
 
@@ -267,6 +271,14 @@ def _showcases(cohort, city_ids, counts, today):
     return cells
 
 
+def _assignments(city_ids, counts):
+    """``{city_id: Cell}``: the assignments accepted per pillar; behind on those due?"""
+    figures = {city_id: health_figure(counts[city_id]) for city_id in city_ids}
+    return {city_id: Cell(GREEN if not f.behind else AMBER if f.behind == 1 else RED,
+                          f.text, f.accepted) if f.total else Cell(NONE, _("No assignments"), 0)
+            for city_id, f in figures.items()}
+
+
 def _strategies(cohort, city_ids, today):
     """``{city_id: Cell}``: the city's latest strategy, complete as the time elapsed?"""
     latest = latest_strategies(city_ids)
@@ -341,6 +353,7 @@ def cohort_health(*, cohort, coach=None, country=None, today=None, enrollments=N
             "showcases": _showcases(cohort, city_ids, counts, today),
             "strategy": _strategies(cohort, city_ids, today),
             "feedback": _feedback(city_ids, counts),
+            "assignments": _assignments(city_ids, counts),
         }
     return [
         CityHealth(

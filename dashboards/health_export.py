@@ -11,6 +11,7 @@ COLUMNS = {
     "showcases": _("Showcases"),
     "strategy": _("Strategy"),
     "feedback": _("Session feedback"),
+    "assignments": _("Assignments accepted"),
 }
 
 

@@ -8,6 +8,7 @@ from django.db.models import Count, Prefetch, Value
 from django_scopes import scopes_disabled
 
 from accounts.models import Membership, Role
+from assignments.progress import PROGRAM, grouped_counts
 from cities.places import country_code
 from coaching.models import ActionItem, ActionItemStatus, CheckIn, CheckInStatus, CoachAssignment
 from cohorts.models import Enrollment
@@ -98,7 +99,8 @@ def _per_city(queryset, what):
 def city_counts(cohort, city_ids, past, today, now, extra=()):
     """``{city_id: {figure: count}}``: places attended at ``past`` sessions (``attended``),
     logged check-ins since the cohort began (``held``), open and overdue action items
-    (``open``, ``overdue``) and showcases by state (one figure per state), for every city
+    (``open``, ``overdue``), showcases by state (one figure per state) and assignments
+    accepted (``assignments.progress.grouped_counts``, with the program's), for every city
     in one query (the grouped counts of each table, one after the other). ``past``: the
     :func:`live_sessions` that ended before ``now``, asked again inside the query (not
     their ids bound one by one). ``extra``: more grouped counts ``(city_id, what, n)`` asked
@@ -130,6 +132,7 @@ def counts_and_answers(cohort, city_ids, past, today, now, *, convening, extra=(
         parts.append(_per_city(Attendance.objects.filter(
             city_id__in=city_ids,
             session__in=_live(cohort).filter(ends_at__lt=now).values("pk")), "attended"))
+    parts += grouped_counts(city_ids, today)
     if convening:
         parts += [
             queryset.filter(session_id__in=convening).order_by().annotate(what=Value(what))
@@ -140,10 +143,14 @@ def counts_and_answers(cohort, city_ids, past, today, now, *, convening, extra=(
         ]
     figures = ["held", "open", "overdue", "attended", *State.values]
     counts = {city_id: dict.fromkeys(figures, 0) for city_id in city_ids}
+    counts[PROGRAM] = {}
     answers = {SAID_YES: set(), MARKED_PRESENT: set()}
     for number, what, n in held.union(*parts, *extra, all=True):
         if what in answers:
             answers[what].add((number, n))
         else:
             counts[number][what] = n
+    program = counts.pop(PROGRAM)  # the program's assignments: every city's figure needs them
+    for row in counts.values():
+        row.update(program)
     return counts, answers[SAID_YES], answers[MARKED_PRESENT]

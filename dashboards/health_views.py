@@ -76,6 +76,7 @@ DETAIL_PAGES = {
     "convening": "schedule:schedule", "attendance": "schedule:schedule", "hours": "schedule:hours",
     "checkins": "coaching:page", "actions": "coaching:page", "showcases": "showcases:list",
     "strategy": "strategy:overview", "feedback": "schedule:schedule",
+    "assignments": "assignments:curriculum",
 }
 
 
