@@ -18,6 +18,7 @@ DEMO_PARTS = [
     "demo.peers.seed",  # the rest of the cohort: nine more cities
     "demo.assessment.seed",  # after peers: every city of the cohort has its baseline
     "demo.followon.seed",  # a city of last year's cohort in its year after (after peers)
+    "demo.assignments.seed",  # after peers: every city's assignments at some stage
     "demo.notifications.seed",  # tells people about what the other parts made
     "demo.announcements.seed",  # after notifications: its unread ones do not hide theirs
     "demo.feedback.seed",  # after notifications, like announcements: asks for recent feedback
