@@ -24,6 +24,7 @@ from dashboards.health_reads import (
     live_sessions,
     people_of_cities,
 )
+from dashboards.impact_assessment import assessment_figures
 from feedback.figures import figures_by_city
 from schedule.commitment import senior_teams_among
 from schedule.models import HoursEntry
@@ -97,6 +98,8 @@ class Impact:
     unknown_country: str = ""  # a country asked for that is none of them (not applied)
     rows: list = field(default_factory=list)
     sessions_held: int = 0  # the cohort's program sessions held (each counted once)
+    assessments: dict = field(default_factory=dict)  # {city_id: {"baseline"|"end": Score}}
+    practice_areas: dict = field(default_factory=dict)  # {area key: name}
 
     @property
     def total(self):
@@ -199,8 +202,9 @@ def impact_report(*, cohort, country="", today=None, enrollments=None):
     date by default), for the cities of one ``country`` (an ISO code or a name; every
     country when empty; one that is none of the cohort's is not applied but named in
     ``unknown_country``). ``enrollments``: :func:`cohort_cities` when the caller read them.
-    Six queries (five with ``enrollments``), whatever the number of cities: the cities,
-    their people, the sessions, every count grouped by city in one, the feedback."""
+    Twelve queries (eleven with ``enrollments``), whatever the number of cities: the
+    cities, their people, the sessions, every count grouped by city in one, the feedback,
+    the assessments' scores (five) and their practice areas."""
     today = today or _cohort_today(cohort)
     code = country_code(country) or ""
     with scopes_disabled():
@@ -229,6 +233,8 @@ def impact_report(*, cohort, country="", today=None, enrollments=None):
         committed = hours_committed(cohort=cohort, cities=cities,
                                     teams=senior_teams_among(memberships), until=today)
         feedback = figures_by_city(cohort=cohort, city_ids=city_ids)
+        impact.assessments, impact.practice_areas = assessment_figures(
+            cohort=cohort, city_ids=city_ids)
     labels = dict(StrategyState.choices)
     stages = {city_id: strategy_stage(row) for city_id, row in counts.items()}
     impact.sessions_held = sum(1 for s in past if s.city_id is None or s.city_id in city_ids)

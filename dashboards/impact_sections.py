@@ -10,6 +10,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from dashboards.charts import compare_bars
+from dashboards.impact_assessment import (
+    areas_section,
+    assessment_headline,
+    assessment_section,
+)
 
 TITLES = {
     "hours": gettext_lazy("Training hours delivered against commitments"),
@@ -142,9 +147,10 @@ BUILDERS = {"hours": _hours, "sessions": _sessions, "showcases": _showcases,
 
 def impact_sections(impact):
     """The report's :class:`Section` list for ``impact`` (:func:`dashboards.impact.
-    impact_report`), in the active language."""
+    impact_report`), in the active language: the data practice (baseline → end, per city
+    and per practice area) first, then what the program delivered."""
     total = impact.total
-    sections = []
+    sections = [assessment_section(impact, Section, _place), areas_section(impact, Section)]
     for key, build in BUILDERS.items():
         header, cells, chart = build(impact)
         extra = key == "strategies"
@@ -165,6 +171,7 @@ def headline(impact):
     total = impact.total
     return [
         (_("Cities"), len(impact.rows)),
+        *assessment_headline(impact),
         (_("Training hours delivered"), _("%(hours)s of %(committed)s committed") % {
             "hours": number_format(total.hours, decimal_pos=1),
             "committed": number_format(total.committed, decimal_pos=1)}),

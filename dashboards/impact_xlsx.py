@@ -11,7 +11,9 @@ from common.tables import workbook_bytes
 from dashboards.impact_sections import headline, impact_sections
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-SHEETS = {"hours": gettext_lazy("Hours"), "sessions": gettext_lazy("Sessions"),
+SHEETS = {"assessment": gettext_lazy("Data practice"),
+          "areas": gettext_lazy("Practice areas"), "hours": gettext_lazy("Hours"),
+          "sessions": gettext_lazy("Sessions"),
           "showcases": gettext_lazy("Showcases"), "strategies": gettext_lazy("Strategies"),
           "feedback": gettext_lazy("Feedback")}
 

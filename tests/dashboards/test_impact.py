@@ -3,6 +3,7 @@ test adds the records up itself), the country filter, and the page, the XLSX and
 showing the same figures."""
 
 import datetime
+import html
 import io
 import json
 import re
@@ -17,8 +18,12 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from accounts.models import Membership, Role
+from assessment.models import Answer, Assessment, Criterion, Review
+from assessment.results import scores_of
+from assessment.windows import open_assessment
 from caching.data_versions import forget_data
 from dashboards.impact import impact_report, months_begun
+from dashboards.impact_sections import impact_sections
 from dashboards.models import CohortReport
 from feedback.models import SessionFeedback
 from schedule.models import Attendance, HoursEntry, Session
@@ -48,7 +53,7 @@ def _world(cities=4):
         for n in range(cities):
             city = factories.CityFactory(country=COUNTRIES[n % len(COUNTRIES)],
                                          monthly_commitment_hours=4 + n % 3)
-            factories.EnrollmentFactory(cohort=cohort, city=city)
+            enrollment = factories.EnrollmentFactory(cohort=cohort, city=city)
             mayor = factories.MembershipFactory(city=city, role=Role.MAYOR).user
             team = [factories.MembershipFactory(city=city, role=role).user
                     for role in (Role.CDO, Role.POLICY_LEAD)[: 1 + n % 2]]
@@ -68,10 +73,27 @@ def _world(cities=4):
             if n % 2:
                 Showcase.objects.filter(city=city, state="accepted").update(
                     publication_consent=True, published_at=now)
+            _assess(enrollment, n)
             strategy = start_strategy(city=city)
             if n % 3 == 0:
                 Strategy.objects.filter(pk=strategy.pk).update(state="approved")
     return cohort
+
+
+def _assess(enrollment, n):
+    """A baseline with the first criteria of the default framework met and verified (more
+    for later cities), an end with more still for every other city; a criterion answered
+    but not verified does not count."""
+    for kind, met in (("baseline", 2 + n), ("end", 4 + 3 * n))[: 1 + n % 2]:
+        assessment = open_assessment(enrollment=enrollment, kind=kind)
+        criteria = list(Criterion.objects.filter(area__framework=assessment.framework)
+                        .order_by("area__order", "order").prefetch_related("items"))
+        for k, criterion in enumerate(criteria[: met + 1]):
+            for item in criterion.items.all():
+                Answer.objects.create(assessment=assessment, item=item, holds=True)
+            if k < met:  # the last one answered, not verified
+                Review.objects.create(assessment=assessment, criterion=criterion,
+                                      verdict="verified")
 
 
 def _expected(cohort, country=None):
@@ -131,6 +153,7 @@ def test_every_figure_is_the_sum_of_the_records_behind_it():
     assert total.sessions == held == 3
     assert total.hours_percent == round(total.hours * 100 / total.committed)
     assert total.approved == 2 and total.published == 1  # the world's own mix, not zero
+    assert impact.assessments and impact.practice_areas
     assert total.average_rating == round(
         Decimal(total.rating_total) / total.answered, 1) and total.answered < total.asked
 
@@ -167,7 +190,7 @@ def _table(page, key):
     for row in re.findall(r"<tr>(.*?)</tr>", body, re.S):
         cells = [re.sub(r"<[^>]+>", "", c).strip()
                  for c in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, re.S)]
-        rows[cells[0]] = cells[1:]
+        rows[cells[0]] = [html.unescape(c) for c in cells[1:]]
     return rows
 
 
@@ -181,8 +204,8 @@ def test_the_xlsx_and_the_pdf_show_the_page_s_figures(client, django_capture_on_
     page = client.get(f"/staff/cohorts/{cohort.slug}/impact/?country=MX").content.decode()
     book = load_workbook(io.BytesIO(
         client.get(f"/staff/cohorts/{cohort.slug}/impact.xlsx?country=MX").content))
-    assert book.sheetnames == ["Report", "Hours", "Sessions", "Showcases", "Strategies",
-                               "Feedback"]
+    assert book.sheetnames == ["Report", "Data practice", "Practice areas", "Hours",
+                               "Sessions", "Showcases", "Strategies", "Feedback"]
     title = [row for row in book["Report"].iter_rows(values_only=True)]
     assert title[0][0] == f"Impact report: {cohort.name}"
     assert ("Country", "Mexico") in title
@@ -199,25 +222,33 @@ def test_the_xlsx_and_the_pdf_show_the_page_s_figures(client, django_capture_on_
     pdf = re.sub(r"\s+", " ", pdf)
     assert f"Impact report: {cohort.name}" in pdf and "Cities in Mexico only." in pdf
 
-    for sheet, key in (("Hours", "hours"), ("Sessions", "sessions"),
-                       ("Showcases", "showcases"), ("Strategies", "strategies"),
-                       ("Feedback", "feedback")):
+    for sheet, key in (("Data practice", "assessment"), ("Hours", "hours"),
+                       ("Sessions", "sessions"), ("Showcases", "showcases"),
+                       ("Strategies", "strategies"), ("Feedback", "feedback")):
         on_page = _table(page, key)
         rows = list(book[sheet].iter_rows(min_row=5, values_only=True))
         in_book = {row[0]: list(row[1:]) for row in rows[:-1]}
+        rows[-1] = rows[-1][1:]  # the total row, after its label
         assert sorted(in_book) == sorted(on_page) and len(on_page) == 2
         for city, cells in on_page.items():
-            figures = [c for c in cells[1:] if re.fullmatch(r"[\d.]+", c)]
-            assert figures, (sheet, city)
-            assert [_number(c) for c in figures] == [
-                float(v) for v in in_book[city][-len(figures):]], (sheet, city)
-            # the PDF's row: the city, then the same figures in the same order
-            assert " ".join(figures) in pdf, (sheet, city, figures)
+            _same_cells(cells, in_book[city], (sheet, city))
+            # the PDF's row: the same cells in the same order
+            assert " ".join(c for c in cells if c) in pdf, (sheet, city, cells)
         total = page.split(f'<table id="{key}-table">')[1].split("<tfoot>")[1]
-        total_figures = re.findall(r"<td>([\d.]+)</td>", total.split("</tfoot>")[0])
-        assert total_figures, (key, total)
-        assert [_number(c) for c in total_figures] == [
-            float(v) for v in rows[-1][-len(total_figures):]]
+        total_cells = [html.unescape(re.sub(r"<[^>]+>", "", c)).strip() for c in re.findall(
+            r"<t[hd][^>]*>(.*?)</t[hd]>", total.split("</tfoot>")[0], re.S)]
+        _same_cells(total_cells[1:], list(rows[-1]), (sheet, "total"))
+        assert any(re.fullmatch(r"-?[\d.]+", c) for c in total_cells), (key, total_cells)
+
+
+def _same_cells(on_page, in_book, where):
+    """A row of the page equals the workbook's: numbers as numbers, text as text."""
+    assert len(on_page) == len(in_book), where
+    for page_cell, book_cell in zip(on_page, in_book, strict=True):
+        if re.fullmatch(r"-?[\d.]+", page_cell):
+            assert float(page_cell) == float(book_cell), where
+        else:
+            assert page_cell == (book_cell or ""), where
 
 
 def test_an_unchanged_report_is_not_rendered_twice(client, django_capture_on_commit_callbacks):
@@ -241,8 +272,9 @@ def test_the_page_costs_the_same_queries_for_4_or_24_cities(cities, client,
     forget_data(everything=True)
     # session, user, savepoint, the cohort's cities, their people, the sessions, every
     # count grouped by city (hours, attendance, showcases, strategies) in one, feedback,
-    # release
-    with django_assert_num_queries(9):
+    # the assessments' scores (five: assessments, criteria, items, answers, verdicts), their
+    # practice areas' names, release
+    with django_assert_num_queries(15):
         response = client.get(f"/staff/cohorts/{cohort.slug}/impact/")
     assert len(_table(response.content.decode(), "hours")) == cities
 
@@ -280,7 +312,7 @@ def test_the_report_comes_in_the_reader_s_language(language, catalogues, client)
         client.get(f"/staff/cohorts/{cohort.slug}/impact.xlsx").content))
     title = book.worksheets[0]["A1"].value
     assert title == catalogues["Impact report: %(cohort)s"][key] % {"cohort": cohort.name}
-    header = [c.value for c in book.worksheets[1][4]]
+    header = [c.value for c in book.worksheets[3][4]]  # the hours sheet
     assert catalogues["Hours delivered"][key] in header
 
 
@@ -297,3 +329,34 @@ def test_a_city_that_withdrew_is_named_so_and_what_it_did_still_counts(client):
     assert any(city.startswith(label) for city in _table(page, "hours"))
     assert impact_report(cohort=cohort).total.hours == sum(
         city["hours"] for city in expected.values())
+
+
+def test_baseline_and_end_add_up_each_city_s_verified_criteria():
+    cohort = _world()
+    impact = impact_report(cohort=cohort)
+    sections = {s.key: s for s in impact_sections(impact)}
+    with scopes_disabled():
+        assessments = list(Assessment.objects.filter(enrollment__cohort=cohort)
+                           .select_related("framework"))
+        verified = {a.pk: Review.objects.filter(assessment=a, verdict="verified").count()
+                    for a in assessments}
+        scores = {a.pk: scores_of([a])[a.pk] for a in assessments}  # one by one
+    names = {row.city.pk: row.city.name for row in impact.rows}
+    table = {row[0]: row for row in sections["assessment"].rows}
+    for a in assessments:
+        row = table[names[a.city_id]]
+        met, percent = (row[2], row[3]) if a.kind == "baseline" else (row[5], row[6])
+        assert met == verified[a.pk] == len(scores[a.pk].met)  # the unverified one left out
+        assert percent == scores[a.pk].percent
+    for kind, column in (("baseline", 2), ("end", 5)):
+        assert sections["assessment"].total[column] == sum(
+            verified[a.pk] for a in assessments if a.kind == kind)
+    # per practice area, the cohort's share adds up every city's criteria of that area
+    areas = sections["areas"]
+    for n, key in enumerate(impact.practice_areas, start=1):
+        shares = {}
+        for kind in ("baseline", "end"):
+            met = sum(scores[a.pk].areas[key].met for a in assessments if a.kind == kind)
+            total = sum(scores[a.pk].areas[key].total for a in assessments if a.kind == kind)
+            shares[kind] = met * 100 // total
+        assert areas.total[n] == f"{shares['baseline']}% → {shares['end']}%"
