@@ -6,6 +6,7 @@ import json
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
+from django.test import Client
 from django_scopes import scopes_disabled
 
 from assessment import frameworks
@@ -14,6 +15,7 @@ from assessment.frameworks import check_framework, copy_framework, is_frozen, lo
 from assessment.models import Assessment, Criterion, Framework, Item, Kind
 from assessment.results import scores_of
 from assessment.windows import open_assessment
+from tests import factories
 from tests.assessment.samples import small_framework
 
 
@@ -100,3 +102,21 @@ def test_the_shipped_default_framework_loads_on_first_use():
     assert framework.is_current and framework.areas.count() == 8
     assert Criterion.objects.filter(area__framework=framework).count() >= 30
     assert [t["share"] for t in framework.tiers] == [0.51, 0.67, 0.84]
+
+
+def test_staff_cannot_edit_a_framework_in_use_in_the_admin_but_can_copy_it(town):
+    admin = factories.UserFactory(email="admin@program.test", is_staff=True, is_superuser=True)
+    client = Client()
+    client.force_login(admin)
+    with scopes_disabled():
+        open_assessment(enrollment=town.enrollment, kind=Kind.BASELINE)
+    url = f"/admin/assessment/framework/{town.framework.pk}/change/"
+    refused = client.post(url, {"key": "renamed", "version": 1, "name": '{"en": "New"}',
+                                "tiers": "[]"})
+    assert refused.status_code == 403
+    town.framework.refresh_from_db()
+    assert town.framework.key == "test-practice"
+    copied = client.post("/admin/assessment/framework/", {
+        "action": "copy_as_new_version", "_selected_action": [town.framework.pk]})
+    assert copied.status_code == 302
+    assert Framework.objects.filter(key="test-practice", version=2).exists()
