@@ -29,7 +29,8 @@ class QuarterForm(forms.Form):
                 initial=done.note if done else "")
             self.fields[f"link_{pk}"] = forms.CharField(
                 label=_("Evidence link"), required=False,
-                widget=forms.URLInput(attrs={"placeholder": "https://"}),
+                # a text input: a refused link comes back as typed, still valid HTML
+                widget=forms.TextInput(attrs={"inputmode": "url", "placeholder": "https://"}),
                 initial=done.evidence_link if done else "")
             self.fields[f"file_{pk}"] = forms.FileField(
                 label=_("Evidence file (PDF, PNG, JPEG, CSV or XLSX)"), required=False)
