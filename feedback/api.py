@@ -17,6 +17,7 @@ from rest_framework.views import APIView
 
 from cities.api import CityNestedAPIMixin
 from cities.doors import rule_permission
+from common.api_inputs import DateTimeField
 from feedback.answers import feedback_items, give_feedback, session_feedback_state
 from feedback.models import COMMENT_MAX, HIGHEST, LOWEST
 from schedule.audience import sessions_for_city
@@ -27,9 +28,9 @@ class SessionFeedbackSerializer(serializers.Serializer):
     session = serializers.IntegerField(source="session.pk", help_text="The session's id.")
     title = serializers.CharField(source="session.title")
     kind = serializers.ChoiceField(source="session.kind", choices=SessionKind.choices)
-    starts_at = serializers.DateTimeField(source="session.starts_at")
-    ends_at = serializers.DateTimeField(source="session.ends_at")
-    closes_at = serializers.DateTimeField(
+    starts_at = DateTimeField(source="session.starts_at", read_only=True)
+    ends_at = DateTimeField(source="session.ends_at", read_only=True)
+    closes_at = DateTimeField(read_only=True,
         help_text="Until when the feedback can be given or changed.")
     attended = serializers.BooleanField(help_text="Whether the caller was marked present.")
     is_open = serializers.BooleanField(help_text="Whether it can be given or changed now.")
