@@ -26,13 +26,15 @@ def test_staff_open_the_impact_report_filter_by_country_and_download_the_pdf(
     assert cities.count() == 11  # every city of the demo cohort
     glance = page.locator(".impact-glance").inner_text()
     assert "Strategies approved" in glance and "Training hours delivered" in glance
+    assert "Data practice: criteria met" in glance  # the demo's baselines and ends
 
     # Mexico only: Lakeside and Puerto Sol, in every section.
     page.get_by_label("Country").select_option("MX")
     with page.expect_navigation(wait_until="load"):
         page.get_by_role("button", name="Apply").click()
     snap(page)
-    for key in ("hours", "sessions", "showcases", "strategies", "feedback"):
+    for key in ("assessment", "areas", "hours", "sessions", "showcases", "strategies",
+                "feedback"):
         names = page.locator(f"#{key}-table tbody th[scope=row]").all_inner_texts()
         assert names == ["Lakeside", "Puerto Sol"], key
     hours = page.locator("#hours-table tfoot td").all_inner_texts()
