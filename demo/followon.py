@@ -9,7 +9,8 @@ initiatives and metrics; quarter 3 was never recorded, so it is late: the coach'
 Safe to run twice: stable keys, and recording an unchanged quarter changes nothing.
 """
 
-from datetime import timedelta
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
@@ -17,7 +18,7 @@ from django.utils import timezone
 
 from accounts.models import Membership, Role
 from cities.models import City
-from coaching.models import CoachAssignment
+from coaching.models import CheckIn, CheckInStatus, CoachAssignment
 from cohorts.models import Cohort, Enrollment
 from demo.peers import _user
 from followon.models import FocusArea
@@ -106,6 +107,20 @@ def _plan(city, cdo):
     return initiatives, metrics
 
 
+def _monthly_checkin(city, enrollment, coach, people, today):
+    """The follow-on's monthly call with the coach, 12 days ago (so the coach's cadence
+    shows Harborview as met, not overdue since the cohort ended)."""
+    zone, day = ZoneInfo(city.time_zone), today - timedelta(days=12)
+    checkin, _ = CheckIn.objects.update_or_create(
+        city=city, summary="Year after: monthly call on the performance reviews.",
+        defaults=dict(
+            enrollment=enrollment, coach=coach, happened_at=datetime.combine(day, time(10), zone),
+            duration_minutes=45, mode="video", status=CheckInStatus.LOGGED,
+            logged_at=datetime.combine(day, time(12), zone),
+            lead_rag="green", invest_rag="amber", empower_rag="amber"))
+    checkin.attendees.set([people[Role.CDO], people[Role.CITY_MANAGER]])
+
+
 def seed(demo):
     """Harborview in its year after, with three quarters recorded and one late."""
     today = timezone.localdate()
@@ -116,6 +131,7 @@ def seed(demo):
     coach = demo["users"]["coach3@demo.test"]
     CoachAssignment.objects.update_or_create(
         coach=coach, enrollment=enrollment, defaults={"is_primary": True, "cadence_days": 30})
+    _monthly_checkin(city, enrollment, coach, people, today)
     initiatives, metrics = _plan(city, people[Role.CDO])
     follow_on = start_follow_on(enrollment=enrollment)
     if not follow_on.focus_area:

@@ -12,6 +12,7 @@ from rest_framework.views import APIView
 
 from cities.api import CityNestedAPIMixin
 from cities.doors import rule_permission
+from common import api_inputs
 from followon.lateness import progress_of
 from followon.models import FocusArea, FollowOn, InitiativeUpdate, MetricUpdate
 from followon.phase import focus_label
@@ -23,9 +24,9 @@ QUARTER_PARAMETER = OpenApiParameter("quarter", int, description="Only this quar
 
 class QuarterSerializer(serializers.Serializer):
     number = serializers.IntegerField()
-    starts_on = serializers.DateField()
-    ends_on = serializers.DateField()
-    due_on = serializers.DateField()
+    starts_on = api_inputs.DateField()
+    ends_on = api_inputs.DateField()
+    due_on = api_inputs.DateField()
     started = serializers.BooleanField()
     complete = serializers.BooleanField()
     late = serializers.BooleanField()
@@ -36,8 +37,8 @@ class QuarterSerializer(serializers.Serializer):
 
 
 class FollowOnSerializer(serializers.Serializer):
-    starts_on = serializers.DateField()
-    ends_on = serializers.DateField()
+    starts_on = api_inputs.DateField()
+    ends_on = api_inputs.DateField()
     months = serializers.IntegerField()
     focus_area = serializers.ChoiceField(choices=FocusArea.choices, allow_blank=True)
     focus = serializers.CharField(help_text="The focus area in the reader's words.")
