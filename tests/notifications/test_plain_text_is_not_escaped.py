@@ -49,6 +49,8 @@ def _context():
         "version": StrategyVersion(number=2, submitted_at=now, snapshot={}),
         "mayor_request": MayorRequest(question=NAME, deadline=today, answer=NAME, city=city),
         "total": SimpleNamespace(hours=1, commitment=4, shortfall=3),
+        "assignment": SimpleNamespace(title=NAME), "revision": SimpleNamespace(comment=NAME),
+        "invited_by": person,
         "notifications": [SimpleNamespace(created_at=now, subject=NAME,
                                           absolute_url="https://civic.test/n/1")],
         "due_on": today, "happened_at": now, "to_invitee": True,
