@@ -55,11 +55,25 @@ class QuestionSerializer(serializers.Serializer):
                 for c in question.current.choices]
 
 
+@extend_schema_field({"oneOf": [
+    {"type": "string", "nullable": True}, {"type": "number"}, {"type": "boolean"},
+    {"type": "array", "items": {"type": "string"}},
+]})
+class AnswerValueField(serializers.JSONField):
+    """An answer's value: whichever JSON type the question's kind takes, or null (which
+    removes the answer); the schema says so in its ``oneOf``, not beside it."""
+
+    def validate_empty_values(self, data):
+        if data is None:
+            return True, None
+        return super().validate_empty_values(data)
+
+
 class AnswerSerializer(serializers.Serializer):
     """An answer: ``question`` (its id) and ``value`` are written; the rest is read."""
 
     question = serializers.IntegerField(source="question_id", min_value=1)
-    value = serializers.JSONField(allow_null=True, help_text=(
+    value = AnswerValueField(help_text=(
         "Text, a number, true/false (yes/no), a choice's value, a list of choices' values, "
         "a date (YYYY-MM-DD) or a link; null removes the answer."))
     version = serializers.IntegerField(source="version.number", read_only=True)

@@ -106,3 +106,23 @@ def document_errors(result, generator, request, public):
                 responses.setdefault(code, _error(code))
     return result
 
+
+def _typed_nullables(node):
+    """Give every ``nullable`` schema that names no ``type`` the type ``object``: OpenAPI
+    3.0 allows ``nullable`` only beside a type, and drf-spectacular writes a nullable nested
+    serializer as ``{allOf: [$ref], nullable: true}`` (an object, or null)."""
+    if isinstance(node, dict):
+        if node.get("nullable") and "type" not in node and any(
+                key in node for key in ("allOf", "$ref", "properties")):
+            node["type"] = "object"
+        for value in node.values():
+            _typed_nullables(value)
+    elif isinstance(node, list):
+        for value in node:
+            _typed_nullables(value)
+
+
+def type_nullables(result, generator, request, public):
+    """Post-processing hook: see :func:`_typed_nullables`."""
+    _typed_nullables(result)
+    return result

@@ -90,3 +90,21 @@ def test_refusing_to_submit_an_ineligible_draft_is_a_documented_400(client, db):
     assert "population" in response.json()
     operation = generated_schema()["paths"]["/api/v1/applications/{id}/submit/"]["post"]
     assert "400" in operation["responses"]
+
+
+def _nullables_without_type(node, where="#"):
+    """Every place in ``node`` where ``nullable`` stands without a ``type`` beside it."""
+    if isinstance(node, dict):
+        if node.get("nullable") and "type" not in node:
+            yield where
+        for key, value in node.items():
+            yield from _nullables_without_type(value, f"{where}/{key}")
+    elif isinstance(node, list):
+        for n, value in enumerate(node):
+            yield from _nullables_without_type(value, f"{where}/{n}")
+
+
+def test_every_nullable_schema_names_its_type():
+    """OpenAPI 3.0 allows ``nullable`` only beside ``type`` (Redocly's nullable-type-sibling
+    rule, which CI lints with): a client generator cannot tell what else the value may be."""
+    assert list(_nullables_without_type(generated_schema())) == []

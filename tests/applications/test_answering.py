@@ -190,6 +190,10 @@ def test_answers_are_written_and_read_through_the_application_api(asked):
     assert answers[q["number"].pk]["value"] == 3
     assert answers[q["yes_no"].pk] | {"value": False} == answers[q["yes_no"].pk]
     assert answers[q["number"].pk]["label"] == "Analysts"
+    removed = client.patch(url, {"answers": [{"question": q["number"].pk, "value": None}]},
+                           format="json")
+    assert removed.status_code == 200, removed.json()
+    assert q["number"].pk not in {a["question"] for a in removed.json()["answers"]}
     assert api(factories.UserFactory()).get(url).status_code == 404
     submit = client.post(f"{url}submit/")
     assert submit.status_code == 400 and f"q_{q['short_text'].pk}" in submit.json()
