@@ -18,7 +18,7 @@ class AreaScoreSerializer(serializers.Serializer):
     percent = serializers.IntegerField(help_text="Share met, whole percent rounded down.")
 
 
-class ScoreSerializer(serializers.Serializer):
+class AssessmentScoreSerializer(serializers.Serializer):
     met = serializers.IntegerField(help_text="Criteria met and verified by the coach.")
     total = serializers.IntegerField()
     percent = serializers.IntegerField()
@@ -38,7 +38,7 @@ class ScoreSerializer(serializers.Serializer):
         }
 
 
-class AnswerSerializer(serializers.ModelSerializer):
+class ItemAnswerSerializer(serializers.ModelSerializer):
     item = serializers.SlugRelatedField(slug_field="key", read_only=True)
     file_url = serializers.SerializerMethodField()
 
@@ -55,7 +55,7 @@ class AnswerSerializer(serializers.ModelSerializer):
             "answer_id": answer.pk})
 
 
-class ReviewSerializer(serializers.ModelSerializer):
+class CriterionReviewSerializer(serializers.ModelSerializer):
     criterion = serializers.SlugRelatedField(slug_field="key", read_only=True)
     reviewer = serializers.StringRelatedField()
 
@@ -78,15 +78,15 @@ class AssessmentSerializer(serializers.ModelSerializer):
     @staticmethod
     def _score(serializer, assessment):
         score = serializer.context["scores"].get(assessment.pk)
-        return ScoreSerializer(score).data if score else None
+        return AssessmentScoreSerializer(score).data if score else None
 
-    def get_score(self, assessment) -> ScoreSerializer:
+    def get_score(self, assessment) -> AssessmentScoreSerializer:
         return self._score(self, assessment)
 
 
 class AssessmentDetailSerializer(AssessmentSerializer):
-    answers = AnswerSerializer(many=True, read_only=True)
-    reviews = ReviewSerializer(many=True, read_only=True)
+    answers = ItemAnswerSerializer(many=True, read_only=True)
+    reviews = CriterionReviewSerializer(many=True, read_only=True)
 
     class Meta(AssessmentSerializer.Meta):
         fields = [*AssessmentSerializer.Meta.fields, "answers", "reviews"]

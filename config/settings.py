@@ -390,4 +390,7 @@ SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {}).update({
     "DocumentStatusEnum": "strategy.models.DocumentStatus",
     "DocumentKindEnum": "strategy.models.DocumentKind",
     "SessionKindEnum": "schedule.models.SessionKind",
+    "FileOrLinkEnum": "assignments.models.AttachmentKind",
+    "AssessmentKindEnum": "assessment.models.Kind",
+    "InitiativeStatusEnum": "strategy.models.InitiativeStatus",
 })
