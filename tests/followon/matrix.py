@@ -35,7 +35,8 @@ def _phase(world):
     update.evidence_file.save("alphaville/matrix/q1.pdf", ContentFile(b"%PDF-1.7 q1"),
                               save=False)
     update.save()
-    world.extra.update(follow_on=follow_on.pk, initiative=initiative.pk, metric=metric.pk,
+    world.extra.update(follow_on=follow_on.pk, followon_initiative=initiative.pk,
+                       followon_metric=metric.pk,
                        update=update.pk)
 
 
@@ -44,8 +45,8 @@ def _page(path=""):
 
 
 def _quarter_post(world):
-    return {"quarter": "1", f"status_{world.extra['initiative']}": "done",
-            f"actual_{world.extra['metric']}": "12"}
+    return {"quarter": "1", f"status_{world.extra['followon_initiative']}": "done",
+            f"actual_{world.extra['followon_metric']}": "12"}
 
 
 def _api(path):
@@ -73,7 +74,7 @@ CASES = [
          expect_city_api(), api=True, setup=_phase),
     Case(API + "^year-after/initiative-updates/$", _api("initiative-updates/"),
          expect_city_api(201, **TEAM_WRITES), api=True, method="post", setup=_phase,
-         data=lambda w: {"initiative": w.extra["initiative"], "quarter": 2,
+         data=lambda w: {"initiative": w.extra["followon_initiative"], "quarter": 2,
                          "status": "delayed", "note": "Waiting on procurement"}),
     Case(API + "^year-after/initiative-updates/(?P<pk>[^/.]+)/$",
          lambda w: f"/api/v1/cities/{w.city.slug}/year-after/initiative-updates/"
@@ -82,7 +83,7 @@ CASES = [
          expect_city_api(), api=True, setup=_phase),
     Case(API + "^year-after/metric-updates/$", _api("metric-updates/"),
          expect_city_api(201, **TEAM_WRITES), api=True, method="post", setup=_phase,
-         data=lambda w: {"metric": w.extra["metric"], "quarter": 1, "actual": "14"}),
+         data=lambda w: {"metric": w.extra["followon_metric"], "quarter": 1, "actual": "14"}),
     Case(API + "^year-after/metric-updates/(?P<pk>[^/.]+)/$",
          lambda w: f"/api/v1/cities/{w.city.slug}/year-after/metric-updates/1/",
          expect_city_api(404), api=True, setup=_phase,
