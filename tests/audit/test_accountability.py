@@ -22,7 +22,7 @@ from tests.tenancy import build_world
 @pytest.fixture
 def staff(db):
     return factories.UserFactory(
-        email="reviewer@example.test", name="Rita Reviewer", is_staff=True, is_superuser=True
+        email="rita.reviewer@example.test", name="Rita Reviewer", is_staff=True, is_superuser=True
     )
 
 
