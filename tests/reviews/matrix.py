@@ -22,6 +22,11 @@ def _panel(world):
         world.extra["review"] = factories.ReviewAssignmentFactory(
             application=application, reviewer=world.users["reviewer"])
         world.extra["criterion"] = criterion
+    # A world made elsewhere (the fuzz world) may hold a review already: the rest is made here.
+    if "criterion" not in world.extra:
+        world.extra["criterion"] = factories.CriterionFactory(
+            cohort=world.extra["review"].application.cohort)
+    if "invitee" not in world.extra:
         world.extra["invitee"] = factories.ReviewerFactory(
             email="invitee@example.test", user=None, accepted_at=None)
     return world.extra["review"]
