@@ -64,7 +64,7 @@ REVIEWS = {
     "san-lucas": [(0, (3, 3, 4), True), (1, "conflict", False), (2, (4, 3, 3), True)],
     "puerto-claro": [(0, (4, 3, 3), True), (2, (4, None, None), False)],
     "nova-esperanca": [(1, (3, 4, 4), True), (2, (4, 4, 3), True)],
-    "kingsford": [(0, None, False), (1, None, False)],
+    # Kingsford is left submitted and unassigned: the decision meeting shows one waiting.
 }
 
 
