@@ -79,6 +79,8 @@ class FollowOnAPIView(CityNestedAPIMixin, APIView):
 
 
 class InitiativeUpdateSerializer(serializers.ModelSerializer):
+    # A string, not a URI: empty when the update has no link.
+    evidence_link = serializers.CharField(read_only=True)
     has_evidence_file = serializers.SerializerMethodField()
 
     class Meta:
