@@ -177,4 +177,4 @@ def test_demo_seed_has_every_state_and_an_ineligible_draft():
     apps = Application.objects.filter(cohort__slug="demo-next-cohort")
     assert set(apps.values_list("state", flat=True)) == set(S.values)
     assert apps.filter(state=S.DRAFT, eligible=False).exists()
-    assert apps.count() == 13  # eight of every state, five more for the review panel
+    assert apps.count() == 11  # the first eight, and three more the review panel adds
