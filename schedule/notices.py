@@ -1,25 +1,39 @@
-"""Telling a session's audience about it: one message per city, each with the .ics.
+"""Telling a session's audience about it: one message per city and language, each with
+the .ics.
 
 Every person reads the session's time in their own time zone (the notifications engine
-renders each message in the recipient's zone and language).
+renders each message in the recipient's zone and language); the .ics is written in the
+recipients' language too (its category is the session's kind, a label we ship).
 """
 
+from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
 
 from notifications.services import notify
 from schedule.audience import invited_memberships
 from schedule.calendar import build_calendar, ics_filename, session_ics
 
 
-def ics_attachment(*, session, city=None):
-    """The session's .ics as an outbox attachment."""
+def ics_attachment(*, session, city=None, language=None):
+    """The session's .ics as an outbox attachment, in ``language`` (its readers')."""
     method = "CANCEL" if session.is_cancelled else "PUBLISH"
+    with translation.override(language or settings.LANGUAGE_CODE):
+        content = session_ics(session=session, city=city).decode("utf-8")
     return {
         "filename": ics_filename(session),
         "mimetype": "text/calendar",
         "method": method,
-        "content": session_ics(session=session, city=city).decode("utf-8"),
+        "content": content,
     }
+
+
+def by_language(users):
+    """``{language: [user, …]}``: the people who read a message (and its .ics) alike."""
+    grouped = {}
+    for user in users:
+        grouped.setdefault(user.language or settings.LANGUAGE_CODE, []).append(user)
+    return grouped
 
 
 def recipients_by_city(*, session):
@@ -32,18 +46,24 @@ def recipients_by_city(*, session):
 
 def notify_session_changed(*, session, event, previous_start=None, reason=""):
     """Tell the audience that ``session`` moved or was cancelled (``event``)."""
-    for city, users in recipients_by_city(session=session).items():
-        notify(
-            event,
-            recipients=users,
-            about=session,
-            context={
-                "session": session, "city": city, "previous_start": previous_start,
-                "reason": reason, "link": session.get_absolute_url(city),
-            },
-            category="sessions",
-            attachments=[ics_attachment(session=session, city=city)],
-        )
+    for city, everyone in recipients_by_city(session=session).items():
+        for language, users in by_language(everyone).items():
+            _notify_changed(session=session, event=event, city=city, users=users,
+                            language=language, previous_start=previous_start, reason=reason)
+
+
+def _notify_changed(*, session, event, city, users, language, previous_start, reason):
+    notify(
+        event,
+        recipients=users,
+        about=session,
+        context={
+            "session": session, "city": city, "previous_start": previous_start,
+            "reason": reason, "link": session.get_absolute_url(city),
+        },
+        category="sessions",
+        attachments=[ics_attachment(session=session, city=city, language=language)],
+    )
 
 
 def _invited_by_person(sessions):
@@ -76,16 +96,18 @@ def announce_sessions(*, sessions):
     groups = {}  # people with the same city and the same sessions share one message
     for user, city, mine in _invited_by_person(list(sessions)).values():
         mine = sorted(mine, key=lambda s: (s.starts_at, s.pk))
-        key = (city.pk, tuple(s.pk for s in mine))
+        language = user.language or settings.LANGUAGE_CODE
+        key = (city.pk, tuple(s.pk for s in mine), language)
         groups.setdefault(key, (city, mine, []))[2].append(user)
-    for city, mine, users in groups.values():
+    for (_city_id, _sessions, language), (city, mine, users) in groups.items():
         first = mine[0]
+        with translation.override(language):
+            content = build_calendar(sessions=mine, city_for=lambda s, c=city: c)
         attachment = {
             "filename": ics_filename(first) if len(mine) == 1 else "sessions.ics",
             "mimetype": "text/calendar",
             "method": "PUBLISH",
-            "content": build_calendar(sessions=mine, city_for=lambda s, c=city: c)
-            .decode("utf-8"),
+            "content": content.decode("utf-8"),
         }
         notify(
             "session.announced",

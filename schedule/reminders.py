@@ -82,7 +82,8 @@ def _session_reminders(rule, now, since, *, skip):
                 due_at=session.starts_at - rule.offset,
                 context={"session": session, "city": membership.city,
                          "link": session.get_absolute_url(membership.city)},
-                attachments=[ics_attachment(session=session, city=membership.city)],
+                attachments=[ics_attachment(session=session, city=membership.city,
+                                            language=membership.user.language)],
             )
 
 
