@@ -16,6 +16,7 @@ from django.core.exceptions import (
     ValidationError,
 )
 from django.http import Http404, HttpResponse
+from django.utils.translation import gettext as _
 from drf_spectacular.authentication import SessionScheme
 from rest_framework import exceptions, permissions, status
 from rest_framework.renderers import JSONRenderer
@@ -46,7 +47,7 @@ def json_exception_handler(exc, context):
         return None
     logger.exception("Unhandled API error", exc_info=exc)
     return Response(
-        {"detail": "Internal error. The team has been told."},
+        {"detail": _("Internal error. The team has been told.")},
         status=status.HTTP_500_INTERNAL_SERVER_ERROR,
     )
 

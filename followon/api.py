@@ -5,6 +5,7 @@ Writes go through ``followon.updates.record_quarter``, as the page's do."""
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.response import Response
@@ -142,7 +143,7 @@ class _UpdatesViewSet(CityNestedAPIMixin, mixins.CreateModelMixin,
         try:
             follow_on = _follow_on(request)
         except Http404 as error:
-            raise ValidationError({"detail": "This city is not in its follow-on phase."}) \
+            raise ValidationError({"detail": _("This city is not in its follow-on phase.")}) \
                 from error
         row = self.record(follow_on, values)
         return Response(self.output_serializer(row).data, status=201)

@@ -2,6 +2,7 @@
 ``/api/v1/library/``. Transitions are actions that call the domain functions."""
 
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import mixins, serializers, status, viewsets
@@ -212,7 +213,7 @@ class ShowcaseViewSet(CachedCityListMixin, CityNestedAPIMixin, mixins.ListModelM
         showcase = self.get_object()
         consent = request.data.get("consent")
         if consent not in (True, False):
-            raise serializers.ValidationError({"consent": ["Send true or false."]})
+            raise serializers.ValidationError({"consent": [_("Send true or false.")]})
         function = library.opt_in_publication if consent else library.withdraw_publication
         function(showcase=showcase, by=request.user)
         return self._done(showcase)

@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.http import FileResponse
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import status
@@ -28,7 +29,7 @@ from strategy.snapshot import load_strategy, sections, snapshot_strategy
 def _strategy(request):
     strategy = editing.current_strategy(city=request.city)
     if strategy is None:
-        raise NotFound("This city has not started its strategy yet.")
+        raise NotFound(_("This city has not started its strategy yet."))
     return strategy
 
 
@@ -74,10 +75,10 @@ class StrategyAPIView(CityNestedAPIMixin, APIView):
         data = request.data if isinstance(request.data, dict) else {}
         fields = data.get("fields")
         if not isinstance(fields, dict) or not data.get("section"):
-            return Response({"section": ["Send section, revision and fields."]},
+            return Response({"section": [_("Send section, revision and fields.")]},
                             status=status.HTTP_400_BAD_REQUEST)
         if data.get("revision") in (None, ""):
-            return Response({"revision": ["This field is required."]},
+            return Response({"revision": [_("This field is required.")]},
                             status=status.HTTP_400_BAD_REQUEST)
         try:
             saved = editing.update_section(
@@ -105,7 +106,7 @@ class StrategyPDFAPIView(CityNestedAPIMixin, APIView):
             kind = request.data.get("kind")
         kind = kind or DocumentKind.FULL
         if kind not in DocumentKind.values:
-            raise NotFound("Unknown document kind.")
+            raise NotFound(_("Unknown document kind."))
         return kind
 
     @staticmethod
@@ -132,7 +133,7 @@ class StrategyPDFAPIView(CityNestedAPIMixin, APIView):
         try:
             handle = document.file.open("rb")
         except (FileNotFoundError, ValueError) as error:
-            raise NotFound("The file is missing; POST to render it again.") from error
+            raise NotFound(_("The file is missing; POST to render it again.")) from error
         return FileResponse(handle, content_type="application/pdf",
                             filename=f"{slugify(request.city.name)}-{document.kind}.pdf")
 
