@@ -17,7 +17,8 @@ Every other app tells people about things by calling::
 Templates live at ``notifications/templates/notifications/<event>/subject.txt``, ``body.txt`` and
 (optionally) ``body.html``. Their context is yours plus ``recipient`` (the user, or None for a
 bare address), ``about``, ``link`` (absolute URL of ``about``, or ``context["link"]``) and
-``site_url``. Each person gets them in their own language and time zone.
+``site_url``. Each person gets them in their own language and time zone; someone without
+an account (an invitee) in the language and zone of the city ``about`` reaches.
 """
 
 from dataclasses import dataclass, field
@@ -26,6 +27,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 
+from cities.language import city_language
 from cities.models import City
 from cities.owned import city_of
 from notifications.inbox import forget_unread_counts
@@ -155,10 +157,12 @@ def deliver_messages(*, messages):
                 "about": message.about, "link": absolute_url(relative_link),
                 "site_url": settings.SITE_URL,
             }
+            if is_user:
+                language, zone = recipient.language, recipient.time_zone
+            else:
+                language, zone = _city_reading(message.about)
             rendered = render_message(
-                event=message.event, context=context,
-                language=recipient.language if is_user else None,
-                time_zone=recipient.time_zone if is_user else _city_zone(message.about),
+                event=message.event, context=context, language=language, time_zone=zone,
             )
             delivery = DEFAULT_DELIVERY
             notification = None
@@ -192,11 +196,14 @@ def deliver_messages(*, messages):
     return records
 
 
-def _city_zone(about):
-    """Time zone for someone without an account: the city's, if the object reaches one."""
+def _city_reading(about):
+    """(language, time zone) for someone without an account (an invitee): the city's, if
+    the object reaches one (the language the city works in), else the program's and UTC."""
     city_id = city_of(about)
     if city_id is None:
-        return "UTC"
-    if isinstance(about, City):
-        return about.time_zone
-    return City.objects.filter(pk=city_id).values_list("time_zone", flat=True).first() or "UTC"
+        return settings.LANGUAGE_CODE, "UTC"
+    city = about if isinstance(about, City) else (
+        City.objects.filter(pk=city_id).only("time_zone", "language", "country").first())
+    if city is None:
+        return settings.LANGUAGE_CODE, "UTC"
+    return city_language(city), city.time_zone or "UTC"
