@@ -23,10 +23,10 @@ from django.utils import timezone, translation
 from django_scopes import scopes_disabled
 
 from tests import factories
+from tests.architecture.graph import CONTRACTS
 
-PROJECT_APPS = ("accounts", "audit", "cities", "coaching", "cohorts", "config", "curriculum",
-                "schedule", "notifications", "showcases", "stewardship", "strategy",
-                "applications", "dashboards", "common", "caching")
+# Every app of the import-layer contract: a new app's forms are walked the day it joins.
+PROJECT_APPS = tuple(CONTRACTS["root_packages"])
 LANGUAGES = ["es", "pt-br"]
 A_DAY = datetime.date(2026, 12, 2)
 A_MOMENT = datetime.datetime(2026, 12, 2, 13, 30)
@@ -124,17 +124,22 @@ def constructor_kwargs(db):
     """Keyword arguments the project's forms require, by name. A form with a new required
     keyword fails the test below until its name is added here."""
     from accounts.models import User
+    from applications.models import Application
 
     with scopes_disabled():
         cohort = factories.CohortFactory()
         city = factories.CityFactory()
         factories.EnrollmentFactory(city=city, cohort=cohort)
-        user = factories.MembershipFactory(city=city).user
+        membership = factories.MembershipFactory(city=city)
+        user = membership.user
         session = factories.SessionFactory(cohort=cohort)
     return {
         "city": city, "members": User.objects.filter(pk=user.pk), "zone_name": session.time_zone,
         "target": cohort, "owners": User.objects.filter(pk=user.pk), "sessions": [session],
-        "countries": [city.country], "user": user, "cohort": cohort,
+        "countries": [city.country], "user": user, "cohort": cohort, "people": [membership],
+        "initiatives": [], "metrics": [], "existing_initiatives": {}, "existing_metrics": {},
+        "criteria": [], "applications": Application.objects.none(),
+        "reviewers": User.objects.filter(pk=user.pk),
     }
 
 
