@@ -81,7 +81,8 @@ def test_bad_input_is_shown_at_the_field_and_nothing_is_saved(client, team):
     })
     assert response.status_code == 400
     page = response.content.decode()
-    assert 'id="id_title_errors"' in page and 'id="id_pillar_errors"' in page
+    assert 'id="id_title_error"' in page and 'id="id_pillar_error"' in page
+    assert 'aria-describedby="id_title_error"' in page  # the field points at its error
     with scope(city=team.city):
         assert not Showcase.objects.exists()
 
