@@ -12,21 +12,28 @@ import re
 
 from tests.i18n.test_templates_are_translated import _name, _templates
 
-HAND_WRITTEN = {
-    "an error list written by hand (use {{ field.errors }} or {{ form.non_field_errors }})":
+USE_DJANGO = "use {{ field.errors }} or {{ form.non_field_errors }}"
+HAND_WRITTEN = [
+    (
+        f"an error list written by hand ({USE_DJANGO})",
         re.compile(r"<ul class=\"errorlist\">\s*\{%\s*for\b"),
-    "an error list whose id is not the one Django's aria-describedby names (<id>_error)":
+    ),
+    (
+        "an error list whose id is not the one aria-describedby names (<id>_error)",
         re.compile(r"id=\"\{\{\s*[\w.]+\.auto_id\s*\}\}_errors\""),
-    "a help text whose id is not the one Django's aria-describedby names (<id>_helptext)":
+    ),
+    (
+        "a help text whose id is not the one aria-describedby names (<id>_helptext)",
         re.compile(r"id=\"\{\{\s*[\w.]+\.auto_id\s*\}\}_help\""),
-}
+    ),
+]
 
 
 def test_templates_render_errors_and_help_with_djangos_ids():
     found = []
     for path in _templates():
         text = path.read_text(encoding="utf-8")
-        for what, pattern in HAND_WRITTEN.items():
+        for what, pattern in HAND_WRITTEN:
             for match in pattern.finditer(text):
                 line = text.count("\n", 0, match.start()) + 1
                 found.append(f"{_name(path)}:{line}: {what}")
