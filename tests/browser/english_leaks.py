@@ -12,6 +12,7 @@ words. Nothing is listed by hand. A PDF's text (pypdf) is checked the same way.
 
 import importlib
 import io
+import json
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -23,6 +24,8 @@ from django.apps import apps
 from django.conf import settings
 from django.db import models
 from django.utils import translation
+
+from tests.architecture.graph import CONTRACTS, ROOT
 
 PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|%[sd]|\{\{?\s*\w+\s*\}?\}")
 CATALOGUE_LANGUAGE = {"es": "es", "pt-br": "pt_BR"}
@@ -38,9 +41,23 @@ OUR_APPS = (
     "strategy",
     "notifications",
 )
+
+
+def _project_files(pattern):
+    """Files matching ``pattern`` in every app of the import-layer contract."""
+    for app in CONTRACTS["root_packages"]:
+        for path in sorted((ROOT / app).rglob(pattern)):
+            if "migrations" not in path.parts:
+                yield path
+
+
 # Modules that ship program content: each has ``shipped_english()``, the English source
-# texts (marked for translation) that readers get in their language.
-SHIPPED_CONTENT = ("strategy.defaults", "curriculum.pillars")
+# texts (marked for translation) that readers get in their language. Found, not listed.
+SHIPPED_CONTENT = tuple(
+    ".".join(path.relative_to(ROOT).with_suffix("").parts)
+    for path in _project_files("*.py")
+    if "def shipped_english(" in path.read_text(encoding="utf-8")
+)
 # Written at a moment in someone's language and kept as written (like a sent e-mail).
 DELIVERED = {
     "notifications.notification",
@@ -113,13 +130,43 @@ def shipped_english():
     return texts
 
 
+def shipped_data_texts():
+    """``[{language: text}]`` of every text of the data files the product ships (JSON in an
+    app, such as the assessment framework): each mapping that has an English text."""
+    found = []
+
+    def walk(value):
+        if isinstance(value, dict):
+            if isinstance(value.get("en"), str):
+                found.append(value)
+                return
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    for path in _project_files("*.json"):
+        walk(json.loads(path.read_text(encoding="utf-8")))
+    return found
+
+
+def _translations(language):
+    """[(English, the ``language`` text)] of every shipped text: source and data files."""
+    pairs = []
+    for english in shipped_english():
+        with translation.override(language):
+            pairs.append((english, translation.gettext(english)))
+    pairs += [(texts["en"], texts.get(language) or texts["en"]) for texts in
+              shipped_data_texts()]
+    return pairs
+
+
 def english_program_content(language):
     """(exact, fragments) of the shipped program content whose ``language`` text differs:
     each text and each of its lines, and lines of three words or more as fragments."""
     exact, fragments = set(), set()
-    for english in shipped_english():
-        with translation.override(language):
-            translated = translation.gettext(english)
+    for english, translated in _translations(language):
         if _norm(translated) == _norm(english):
             continue  # the same in both languages
         exact.add(_norm(english))
