@@ -7,7 +7,13 @@ in Spanish), which the browser drops: the field looks empty and the form answers
 "required". Every form uses these widgets for dates and times;
 ``tests/i18n/test_date_inputs.py`` renders every form of the project in Spanish and
 Portuguese to keep it so.
+
+A value the native input cannot hold ("31/02/2026", "25:61": typed by hand, or posted by a
+program) comes back in a plain text input showing exactly what was sent, beside its error:
+a date input would hold an invalid value (invalid HTML, which the browser shows empty).
 """
+
+import datetime
 
 from django import forms
 
@@ -16,29 +22,55 @@ ISO_DATETIME_LOCAL = "%Y-%m-%dT%H:%M"
 ISO_TIME = "%H:%M"
 
 
-class IsoDateInput(forms.DateInput):
+class ShownAsTyped:
+    """Renders ``type="text"`` when the value to show is not one of ``iso_formats``."""
+
+    iso_formats = ()
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        shown = context["widget"]["value"]
+        if shown not in (None, "") and not _fits(str(shown), self.iso_formats):
+            context["widget"]["type"] = "text"
+        return context
+
+
+def _fits(text, formats):
+    for iso in formats:
+        try:
+            datetime.datetime.strptime(text, iso)
+        except ValueError:
+            continue
+        return True
+    return False
+
+
+class IsoDateInput(ShownAsTyped, forms.DateInput):
     """``<input type="date">`` with an ISO value (``2026-12-02``)."""
 
     input_type = "date"
+    iso_formats = (ISO_DATE,)
 
     def __init__(self, attrs=None):
         super().__init__(attrs=attrs, format=ISO_DATE)
 
 
-class IsoDateTimeInput(forms.DateTimeInput):
+class IsoDateTimeInput(ShownAsTyped, forms.DateTimeInput):
     """``<input type="datetime-local">`` with an ISO value (``2026-12-02T13:30``), in the
     active time zone (the field converts an aware value before the widget sees it)."""
 
     input_type = "datetime-local"
+    iso_formats = (ISO_DATETIME_LOCAL, "%Y-%m-%dT%H:%M:%S")
 
     def __init__(self, attrs=None):
         super().__init__(attrs=attrs, format=ISO_DATETIME_LOCAL)
 
 
-class IsoTimeInput(forms.TimeInput):
+class IsoTimeInput(ShownAsTyped, forms.TimeInput):
     """``<input type="time">`` with an ISO value (``13:30``)."""
 
     input_type = "time"
+    iso_formats = (ISO_TIME, "%H:%M:%S")
 
     def __init__(self, attrs=None):
         super().__init__(attrs=attrs, format=ISO_TIME)

@@ -22,6 +22,7 @@ from django.test import RequestFactory
 from django.utils import timezone, translation
 from django_scopes import scopes_disabled
 
+from common.date_inputs import IsoDateInput, IsoDateTimeInput, IsoTimeInput
 from tests import factories
 from tests.architecture.graph import CONTRACTS
 
@@ -236,3 +237,28 @@ def test_every_date_field_of_a_portal_or_staff_form_is_a_native_input(all_forms)
                     if getattr(field.widget, "input_type", "") not in ISO_VALUE:
                         plain.append(f"{label} {name}: {type(field.widget).__name__}")
     assert not plain, "\n".join(plain)
+
+
+class _WhenForm(forms.Form):
+    day = forms.DateField(widget=IsoDateInput())
+    moment = forms.DateTimeField(widget=IsoDateTimeInput())
+    at = forms.TimeField(widget=IsoTimeInput())
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_date_the_input_cannot_hold_comes_back_as_typed_in_a_text_input(language):
+    """"31/02/2026" posted to a date input: the error, and the text exactly as sent in a
+    text input (a date input may hold only a real ISO date: the Nu checker refuses it,
+    the browser shows it empty)."""
+    typed = {"day": "31/02/2026", "moment": "2026-13-01T25:61", "at": "25:61"}
+    with translation.override(language):
+        html = str(_WhenForm(data=typed))
+    for name, value in typed.items():
+        tag = re.search(rf'<input [^>]*name="{name}"[^>]*>', html).group(0)
+        assert 'type="text"' in tag and f'value="{value}"' in tag, tag
+        assert 'aria-invalid="true"' in tag, tag
+    valid = {"day": "0001-01-01", "moment": "9999-12-31T23:59", "at": "23:59"}
+    html = str(_WhenForm(data=valid))
+    for name, kind in (("day", "date"), ("moment", "datetime-local"), ("at", "time")):
+        tag = re.search(rf'<input [^>]*name="{name}"[^>]*>', html).group(0)
+        assert f'type="{kind}"' in tag and f'value="{valid[name]}"' in tag, tag
