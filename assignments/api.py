@@ -119,10 +119,12 @@ class AssignmentViewSet(CityNestedAPIMixin, mixins.ListModelMixin, mixins.Retrie
                 "submitted_by", "reviewed_by").prefetch_related("attachments")
                 .order_by("number")),
         )
-        return (Assignment.objects.select_related("module__pillar")
-                .prefetch_related(Prefetch("submissions", queryset=handed_in,
-                                           to_attr="city_submissions"))
-                .order_by("due_on", "title", "pk"))
+        assignments = (Assignment.objects.select_related("module__pillar")
+                       .prefetch_related(Prefetch("submissions", queryset=handed_in,
+                                                  to_attr="city_submissions"))
+                       .order_by("due_on", "position", "title", "pk"))
+        # A hidden assignment is no longer listed; what the city handed in stays readable.
+        return assignments.filter(hidden=False) if self.action == "list" else assignments
 
     def get_serializer_context(self):
         return super().get_serializer_context() | {"city_slug": self.kwargs.get("city")}

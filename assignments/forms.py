@@ -1,9 +1,13 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from assignments.defining import MAX_INSTRUCTIONS, MAX_TITLE
 from assignments.handing_in import MAX_COMMENT, MAX_TEXT
 from assignments.models import Decision
+from common.date_inputs import IsoDateInput
+from common.inputs import SupportedYearsMixin
 from common.uploads import ACCEPT
+from curriculum.models import Module
 
 
 def add_errors(form, error):
@@ -45,3 +49,24 @@ class ReviewForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Required when you ask for a revision: say what to change."),
     )
+
+
+class StaffAssignmentForm(SupportedYearsMixin, forms.Form):
+    """Staff's form of a curriculum assignment (``assignments.defining``)."""
+
+    module = forms.ModelChoiceField(label=_("Module"), queryset=Module.objects.none(),
+                                    empty_label=None)
+    title = forms.CharField(label=_("Title"), max_length=MAX_TITLE)
+    instructions = forms.CharField(
+        label=_("Instructions for the city's team"), required=False,
+        max_length=MAX_INSTRUCTIONS, widget=forms.Textarea(attrs={"rows": 6}))
+    due_on = forms.DateField(label=_("Due on"), widget=IsoDateInput())
+
+    def __init__(self, *args, assignment=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["module"].queryset = Module.objects.select_related("pillar").order_by(
+            "pillar__order", "order", "title")
+        if assignment is not None:
+            self.initial.update({name: getattr(assignment, name) for name in
+                                 ("title", "instructions", "due_on")}
+                                | {"module": assignment.module_id})

@@ -62,8 +62,16 @@ def _require_editable(submission):
 
 @transaction.atomic
 def start_submission(*, city, assignment, by):
-    """The city's working copy of ``assignment`` (a draft, made on first use)."""
-    submission, _created = Submission.objects.select_for_update().get_or_create(
+    """The city's working copy of ``assignment`` (a draft, made on first use). A hidden
+    assignment is not started any more (a city that had started it goes on)."""
+    submission = Submission.objects.select_for_update().filter(
+        city=city, assignment=assignment).first()
+    if submission is not None:
+        return submission
+    if assignment.hidden:
+        raise ValidationError({"text": _(
+            "The program no longer asks for this assignment, so it cannot be started.")})
+    submission, _created = Submission.objects.get_or_create(
         city=city, assignment=assignment, defaults={"started_by": by}
     )
     return submission

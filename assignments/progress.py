@@ -1,6 +1,7 @@
 """What a city has done of the curriculum's assignments, per pillar: for one city (its
 curriculum page, its home) and for many at once (a coach's home, the cohort health
-dashboard), each in a constant number of queries."""
+dashboard), each in a constant number of queries. A hidden assignment is neither listed nor
+counted."""
 
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -43,7 +44,8 @@ def _pillars():
 
 def _pillars_with_totals():
     """The pillars, each with ``assignment_count`` (one query)."""
-    return list(Pillar.objects.annotate(assignment_count=Count("modules__assignments"))
+    return list(Pillar.objects.annotate(assignment_count=Count(
+        "modules__assignments", filter=Q(modules__assignments__hidden=False)))
                 .order_by("order", "pk"))
 
 
@@ -54,7 +56,8 @@ def completion_by_city(city_ids):
     counts = defaultdict(lambda: defaultdict(int))
     if city_ids:
         with scopes_disabled():
-            rows = (Submission.objects.filter(city_id__in=city_ids).order_by()
+            rows = (Submission.objects.filter(city_id__in=city_ids, assignment__hidden=False)
+                    .order_by()
                     .values_list("city_id", "assignment__module__pillar_id", "state")
                     .annotate(n=Count("pk")))
             for city_id, pillar_id, state, n in rows:
@@ -83,10 +86,12 @@ def city_completion(*, city):
 
     def handed_in_count(**where):
         return Count(handed_in, filter=Q(**{f"{handed_in}__city": city},
+                                         modules__assignments__hidden=False,
                                          **{f"{handed_in}__{k}": v for k, v in where.items()}))
 
     pillars = Pillar.objects.annotate(
-        total=Count("modules__assignments", distinct=True),
+        total=Count("modules__assignments", distinct=True,
+                    filter=Q(modules__assignments__hidden=False)),
         accepted=handed_in_count(state=State.ACCEPTED),
         submitted=handed_in_count(state=State.SUBMITTED),
         started=handed_in_count(),
@@ -103,7 +108,8 @@ def city_curriculum(*, city):
         Module.objects.select_related("pillar").order_by("pillar__order", "order", "title")
         .prefetch_related(
             Prefetch("materials", queryset=Material.objects.order_by("order", "title")),
-            Prefetch("assignments", queryset=Assignment.objects.order_by("due_on", "title")),
+            Prefetch("assignments", queryset=Assignment.objects.filter(hidden=False)
+                     .order_by("position", "due_on", "title")),
         )
     )
     sessions = defaultdict(list)
@@ -144,8 +150,9 @@ def grouped_counts(city_ids, today):
     one grouped query): each city's accepted assignments per pillar (``ACCEPTED + slug``)
     and among those due by ``today`` (``DUE_ACCEPTED``); and, on the :data:`PROGRAM` row,
     the program's assignments per pillar (``TOTAL + slug``) and those due (``DUE``)."""
-    accepted = Submission.objects.filter(city_id__in=city_ids, state=State.ACCEPTED).order_by()
-    every = Assignment.objects.order_by().annotate(
+    accepted = Submission.objects.filter(city_id__in=city_ids, state=State.ACCEPTED,
+                                         assignment__hidden=False).order_by()
+    every = Assignment.objects.filter(hidden=False).order_by().annotate(
         program=Value(PROGRAM, output_field=IntegerField()))
     return [
         accepted.values("city_id").annotate(

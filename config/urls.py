@@ -5,6 +5,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 
 from announcements import staff_urls as announcement_staff_urls
 from applications import question_urls as question_staff_urls
+from assignments import staff_urls as assignment_staff_urls
 from cities import views as city_views
 from cohorts import staff_urls as cohort_staff_urls
 from common import views as ops_views
@@ -22,6 +23,7 @@ STAFF_URLS = [
     *dashboard_staff_urls.urlpatterns,
     *announcement_staff_urls.urlpatterns,
     *question_staff_urls.urlpatterns,
+    *assignment_staff_urls.urlpatterns,
     *feedback_staff_urls.urlpatterns,
     *followon_staff_urls.urlpatterns,
     *review_staff_urls.urlpatterns,

@@ -88,7 +88,9 @@ class Material(models.Model):
 
 
 class Assignment(models.Model):
-    """Work a city's team does for a module, due on a date."""
+    """Work a city's team does for a module, due on a date. Staff define them on
+    ``/staff/curriculum/assignments/`` (``assignments.defining``); a hidden one is no longer
+    shown to cities nor counted, and what cities handed in for it is kept."""
 
     module = models.ForeignKey(
         Module, on_delete=models.CASCADE, related_name="assignments", verbose_name=_("module")
@@ -96,11 +98,16 @@ class Assignment(models.Model):
     title = models.CharField(_("title"), max_length=200)
     instructions = models.TextField(_("instructions"), blank=True)
     due_on = models.DateField(_("due on"))
+    position = models.PositiveSmallIntegerField(_("position in its module"), default=0)
+    hidden = models.BooleanField(
+        _("hidden"), default=False,
+        help_text=_("Hidden from cities: no longer listed nor counted; what they handed in "
+                    "is kept."))
 
     class Meta:
         verbose_name = _("assignment")
         verbose_name_plural = _("assignments")
-        ordering = ["due_on", "title"]
+        ordering = ["position", "due_on", "title"]
 
     def __str__(self):
         return self.title

@@ -8,7 +8,7 @@ from django.core.files.base import ContentFile
 
 from assignments.models import Attachment, Revision
 from tests import factories
-from tests.tenancy import Case, expect_city_api, expect_city_page
+from tests.tenancy import Case, expect_city_api, expect_city_page, expect_signed_in
 
 TEAM_WRITES = dict(mayor_a=403, coach_a=403, staff=403)
 COACH_REVIEWS = dict(member_a=403, mayor_a=403)
@@ -53,6 +53,22 @@ def api(world, suffix=""):
     return f"/api/v1/cities/{world.city.slug}/assignments/{world.extra['assignment'].pk}/{suffix}"
 
 
+def staff_page(world, suffix=""):
+    return f"/staff/curriculum/assignments/{suffix}"
+
+
+def staff_assignment(world):
+    return staff_page(world, f"{world.extra['assignment'].pk}/")
+
+
+def staff_form(world):
+    assignment = world.extra["assignment"]
+    return {"module": assignment.module_id, "title": "Map your data owners",
+            "instructions": "One page.", "due_on": "2026-12-31"}
+
+
+STAFF_ONLY = expect_signed_in(403, staff=200)
+STAFF_WRITES = expect_signed_in(403, staff=302)
 API_TEAM_WRITES = dict(mayor_a=403, coach_a=403, staff=403)
 API = "api/v1/cities/<slug:city>/^assignments/"
 
@@ -81,6 +97,19 @@ CASES = [
          expect_city_page(302, **COACH_REVIEWS), method="post",
          data={"decision": "revise", "comment": "Name an owner for each dataset."},
          setup=handed_in("submitted")),
+    # --- staff pages: the curriculum's assignments ---
+    Case("staff/curriculum/assignments/", staff_page, STAFF_ONLY, setup=an_assignment),
+    Case("staff/curriculum/assignments/", staff_page, STAFF_WRITES, method="post",
+         data=lambda w: {"action": "hide", "item": w.extra["assignment"].pk},
+         setup=an_assignment),
+    Case("staff/curriculum/assignments/add/", lambda w: staff_page(w, "add/"), STAFF_ONLY,
+         setup=an_assignment),
+    Case("staff/curriculum/assignments/add/", lambda w: staff_page(w, "add/"), STAFF_WRITES,
+         method="post", data=staff_form, setup=an_assignment),
+    Case("staff/curriculum/assignments/<int:assignment_id>/", staff_assignment, STAFF_ONLY,
+         setup=an_assignment),
+    Case("staff/curriculum/assignments/<int:assignment_id>/", staff_assignment,
+         STAFF_WRITES, method="post", data=staff_form, setup=an_assignment),
     # --- the API ---
     Case(f"{API}$", lambda w: f"/api/v1/cities/{w.city.slug}/assignments/", expect_city_api(),
          api=True, setup=handed_in("submitted")),
