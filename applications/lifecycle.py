@@ -200,37 +200,41 @@ def start_review(*, application, by):
     return application
 
 
-def _decide(application, *, by, state, reason):
+def _decide(application, *, by, state, reason, note=""):
     require_state(application, DECIDABLE - {state}, _("decided this way"))
     application.state = state
     application.decided_at = timezone.now()
     application.decided_by = by
     _save(application, by=by, reason=reason)
-    _notify_applicant(f"application.{state}", application)
+    _notify_applicant(f"application.{state}", application, note=(note or "").strip())
     return application
 
 
 @transaction.atomic
-def accept_application(*, application, by, override_capacity=False):
+def accept_application(*, application, by, override_capacity=False, note=""):
     """Accept: admit the city (enrollment, invitations) and tell the applicant.
 
     Over the cohort's capacity only with ``override_capacity`` (an explicit staff choice).
+    ``note``: words staff chose to share with the applicant, quoted in the decision mail
+    (empty: none).
     """
     require_state(application, DECIDABLE, _("accepted"))
     admit_city(application=application, by=by, override_capacity=override_capacity)
-    return _decide(application, by=by, state=S.ACCEPTED, reason="accepted")
+    return _decide(application, by=by, state=S.ACCEPTED, reason="accepted", note=note)
 
 
 @transaction.atomic
-def waitlist_application(*, application, by):
-    """Put the application on the waiting list and tell the applicant."""
-    return _decide(application, by=by, state=S.WAITLISTED, reason="waitlisted")
+def waitlist_application(*, application, by, note=""):
+    """Put the application on the waiting list and tell the applicant (with ``note``, the
+    words staff chose to share, quoted in the mail when there are any)."""
+    return _decide(application, by=by, state=S.WAITLISTED, reason="waitlisted", note=note)
 
 
 @transaction.atomic
-def decline_application(*, application, by):
-    """Decline the application and tell the applicant."""
-    return _decide(application, by=by, state=S.DECLINED, reason="declined")
+def decline_application(*, application, by, note=""):
+    """Decline the application and tell the applicant (with ``note``, the words staff chose
+    to share, quoted in the mail when there are any)."""
+    return _decide(application, by=by, state=S.DECLINED, reason="declined", note=note)
 
 
 @transaction.atomic
@@ -254,6 +258,7 @@ def _notify_staff(event, application):
            context={"application": application, "link": review})
 
 
-def _notify_applicant(event, application):
+def _notify_applicant(event, application, note=""):
     notify(event, recipients=[application.applicant], about=application,
-           category="applications", context={"application": application}, mandatory=True)
+           category="applications", context={"application": application, "note": note},
+           mandatory=True)

@@ -3,6 +3,8 @@
 waitlisting keeps it for later (a waitlisted city can be accepted afterwards), declining
 ends it; each applicant is told in their language by the life cycle's ``notify()``.
 The reason staff give is recorded with each decision (:class:`reviews.models.Decision`).
+It is the meeting's own record unless staff choose to share it: then the decision mail
+quotes it to the applicant, and the decision says it was shared.
 """
 
 from django.core.exceptions import ValidationError
@@ -24,9 +26,10 @@ STEPS = {
 }
 
 
-def decide_applications(*, applications, outcome, reason, by):
+def decide_applications(*, applications, outcome, reason, by, share_reason=False):
     """Decide each of ``applications`` (in the order given: the ranking's) the same way,
-    with the same ``reason``.
+    with the same ``reason`` (quoted to each applicant in the decision mail when
+    ``share_reason``; else kept for staff only).
 
     Each is decided on its own: one that cannot be (the cohort is full, it was decided
     already) is left as it was and reported, the others go ahead. Returns
@@ -51,9 +54,11 @@ def decide_applications(*, applications, outcome, reason, by):
             continue
         try:
             with transaction.atomic():
-                STEPS[outcome](application=application, by=by)
+                STEPS[outcome](application=application, by=by,
+                               note=reason if share_reason else "")
                 Decision.objects.create(application=application, outcome=outcome,
-                                        reason=reason, decided_by=by)
+                                        reason=reason, reason_shared=bool(share_reason),
+                                        decided_by=by)
         except ValidationError as error:
             application.refresh_from_db()
             refused.append((application, " ".join(error.messages)))

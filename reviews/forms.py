@@ -154,6 +154,9 @@ class DecideForm(forms.Form):
                                 widget=forms.RadioSelect)
     reason = forms.CharField(label=_("Reason (kept with each decision)"), max_length=2000,
                              widget=forms.Textarea(attrs={"rows": 2}))
+    share_reason = forms.BooleanField(
+        label=_("Also tell the applicants this reason in the decision e-mail"), required=False,
+        help_text=_("Unticked, the reason stays with the program team."))
 
     def __init__(self, *args, applications, **kwargs):
         super().__init__(*args, **kwargs)

@@ -168,6 +168,9 @@ class Decision(models.Model):
         verbose_name=_("application"))
     outcome = models.CharField(_("decision"), max_length=10, choices=Outcome.choices)
     reason = models.TextField(_("reason"))
+    reason_shared = models.BooleanField(
+        _("reason shared with the applicant"), default=False,
+        help_text=_("The decision mail quoted the reason to the applicant."))
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+",
         verbose_name=_("decided by"))

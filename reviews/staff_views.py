@@ -65,7 +65,8 @@ def review_meeting(request, slug):
         try:
             decided, refused = decide_applications(
                 applications=in_rank_order, outcome=outcome,
-                reason=form.cleaned_data["reason"], by=request.user)
+                reason=form.cleaned_data["reason"], by=request.user,
+                share_reason=form.cleaned_data["share_reason"])
         except ValidationError as error:
             apply_errors(form, error)
         else:
