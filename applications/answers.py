@@ -22,6 +22,7 @@ from applications.question_models import Answer, QuestionKind
 from applications.questions import questions_of
 from common.inputs import MAX_YEAR, MIN_YEAR
 from common.multilingual import in_language
+from common.uploads import delete_on_commit, save_on_commit
 
 K = QuestionKind
 SHORT_TEXT_MAX = 500
@@ -198,17 +199,17 @@ def record_answers(*, application, answers):
             continue
         if value is None or value is CLEAR:
             if answer is not None:
-                answer.file.delete(save=False)
+                delete_on_commit(answer.file)
                 answer.delete()
             continue
         answer = answer or Answer(application=application, question=question)
         answer.version = question.current
         if isinstance(value, NewFile):
             if answer.file:
-                answer.file.delete(save=False)
+                delete_on_commit(answer.file)
             answer.file_type = value.file_type
             answer.file_name = (value.upload.name or "")[-200:]
-            answer.file.save(value.upload.name, value.upload, save=False)
+            save_on_commit(answer.file, value.upload.name, value.upload)
             value = answer.file_name
         answer.value = value
         answer.save()

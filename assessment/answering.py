@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from assessment.models import Answer, Criterion, Item, Review, Verdict
 from assessment.results import refresh_summary
 from assessment.windows import is_open
-from common.uploads import check_upload, original_name
+from common.uploads import check_upload, original_name, save_on_commit
 
 NOTE_MAX = 2000
 COMMENT_MAX = 2000
@@ -96,7 +96,7 @@ def answer_item(*, assessment, item_id, holds, by, today, note="", link="", uplo
     if upload:
         answer.original_name = original_name(upload)
         answer.content_type, answer.size = file_type.content_type, upload.size
-        answer.file.save(f"evidence.{file_type.extensions[0]}", upload, save=False)
+        save_on_commit(answer.file, f"evidence.{file_type.extensions[0]}", upload)
     elif remove_file and old_file:
         answer.file, answer.original_name, answer.content_type, answer.size = "", "", "", 0
     answer.save()

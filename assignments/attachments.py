@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from assignments.handing_in import start_submission
 from assignments.models import Attachment, AttachmentKind, State
-from common.uploads import check_upload, original_name
+from common.uploads import check_upload, original_name, save_on_commit
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 MAX_ATTACHMENTS = 20
@@ -63,7 +63,7 @@ def attach(*, city, assignment, by, upload=None, url="", title=""):
         original_name=original_name(upload), content_type=file_type.content_type,
         size=upload.size, added_by=by,
     )
-    attachment.file.save(f"handed-in.{file_type.extensions[0]}", upload, save=False)
+    save_on_commit(attachment.file, f"handed-in.{file_type.extensions[0]}", upload)
     attachment.save()
     return attachment
 

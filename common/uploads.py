@@ -3,16 +3,22 @@ that accepts documents from a city (showcase evidence, assignment hand-ins).
 
 A file is read before anything is stored; a file that is not really a PDF, PNG, JPEG, CSV
 or XLSX, or that is larger than the caller's limit, is refused with a message on the
-field and nothing is written.
+field and nothing is written. An accepted file is written to storage only when the
+transaction that records it commits (:func:`save_on_commit`): a save that fails later, or
+a request that rolls back, leaves no file behind.
 """
 
 import csv
 import io
 import secrets
+import tempfile
 import zipfile
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files import File
+from django.db import transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
@@ -126,3 +132,42 @@ def unguessable_path(folder, filename):
     """A storage path under ``folder`` nobody can guess, keeping ``filename``'s extension."""
     extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
     return f"{folder}/{secrets.token_hex(16)}/{secrets.token_urlsafe(24)}.{extension}"
+
+
+def save_on_commit(file, name, content):
+    """Store ``content`` as ``file`` (a model's file field, e.g. ``answer.file``) once the
+    transaction commits, like ``file.save(name, content, save=False)`` but never before.
+
+    The record gets its storage name now (the field's ``upload_to`` applied to ``name``), so
+    the caller saves it in the same transaction; the file itself is written on commit. When
+    the transaction rolls back (a later row refused, the request failed), nothing is written:
+    no orphan file in storage. Should the storage pick another name (the name was taken), the
+    record is pointed at it.
+    """
+    field, instance = file.field, file.instance
+    file.name = field.generate_filename(instance, name)
+    planned = file.name
+    # A copy of our own: the upload may be closed (and its temporary file gone) by the time
+    # the transaction commits. Kept in memory up to Django's upload threshold, else on disk.
+    copy = tempfile.SpooledTemporaryFile(max_size=settings.FILE_UPLOAD_MAX_MEMORY_SIZE)
+    for chunk in (content if isinstance(content, File) else File(content)).chunks():
+        copy.write(chunk)
+    copy.seek(0)
+
+    def write():
+        with copy:
+            stored = file.storage.save(planned, File(copy, name=planned),
+                                       max_length=field.max_length)
+        if stored != planned:
+            type(instance)._base_manager.filter(pk=instance.pk).update(**{field.attname: stored})
+            file.name = stored
+
+    transaction.on_commit(write)
+
+
+def delete_on_commit(file):
+    """Delete ``file``'s stored file once the transaction commits (a rollback keeps it, and
+    the record that still names it)."""
+    storage, name = file.storage, file.name
+    if name:
+        transaction.on_commit(lambda: storage.delete(name))

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.db.models import Subquery
 from django.utils.translation import gettext as _
 
-from common.uploads import check_upload, original_name, unguessable_path
+from common.uploads import check_upload, original_name, save_on_commit, unguessable_path
 from followon.models import InitiativeUpdate, MetricUpdate
 from followon.phase import quarter_of
 from strategy.editing import current_strategy, track_progress
@@ -91,10 +91,10 @@ def _clean_metric(pk, values, errors):
 
 
 def _store(update, upload):
-    """Keep the file under a path nobody can guess; it is served only by the city's page."""
+    """Keep the file under a path nobody can guess; it is served only by the city's page.
+    Written to storage only when the quarter's save commits."""
     name = original_name(upload) or "evidence"
-    update.evidence_file.save(unguessable_path(str(update.city_id), name), upload,
-                              save=False)
+    save_on_commit(update.evidence_file, unguessable_path(str(update.city_id), name), upload)
     update.evidence_name = name[:200]
 
 

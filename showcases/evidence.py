@@ -12,7 +12,14 @@ from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from common.uploads import ALLOWED_EXTENSIONS, FILE_TYPES, FileType, check_upload, sniff
+from common.uploads import (
+    ALLOWED_EXTENSIONS,
+    FILE_TYPES,
+    FileType,
+    check_upload,
+    save_on_commit,
+    sniff,
+)
 from showcases.models import Evidence, EvidenceKind
 from showcases.workflow import EDITABLE_STATES
 
@@ -68,7 +75,7 @@ def attach_evidence(*, showcase, by, upload=None, url="", title=""):
         showcase=showcase, kind=EvidenceKind.FILE, title=title, original_name=original,
         content_type=file_type.content_type, size=upload.size, added_by=by,
     )
-    evidence.file.save(f"evidence.{file_type.extensions[0]}", upload, save=False)
+    save_on_commit(evidence.file, f"evidence.{file_type.extensions[0]}", upload)
     evidence.save()
     return evidence
 

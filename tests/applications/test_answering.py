@@ -93,15 +93,17 @@ def test_a_required_answer_is_asked_for_at_submission_at_its_field(applicant, as
     assert application.state == ApplicationState.SUBMITTED
 
 
-def test_a_file_answer_is_stored_and_served_only_to_the_applicant_and_staff(applicant, asked):
+def test_a_file_answer_is_stored_and_served_only_to_the_applicant_and_staff(
+        applicant, asked, django_capture_on_commit_callbacks):
     cohort, q = asked
     name = f"q_{q['file'].pk}"
     fake = applicant.post(f"/apply/{cohort.slug}/", form_data(**answers_data(
         q, **{name: SimpleUploadedFile("chart.pdf", b"MZ not a pdf")})))
     assert fake.status_code == 400 and name in fake.context["form"].errors
     assert not Application.objects.exists()
-    applicant.post(f"/apply/{cohort.slug}/", form_data(**answers_data(
-        q, **{name: SimpleUploadedFile("chart.pdf", PDF)})))
+    with django_capture_on_commit_callbacks(execute=True):  # stored when the request commits
+        applicant.post(f"/apply/{cohort.slug}/", form_data(**answers_data(
+            q, **{name: SimpleUploadedFile("chart.pdf", PDF)})))
     application = Application.objects.get()
     url = f"/apply/applications/{application.pk}/answers/{q['file'].pk}/"
     served = applicant.get(url)
@@ -199,14 +201,16 @@ def test_answers_are_written_and_read_through_the_application_api(asked):
     assert submit.status_code == 400 and f"q_{q['short_text'].pk}" in submit.json()
 
 
-def test_a_citys_data_export_holds_its_applications_answers_and_their_files(asked):
+def test_a_citys_data_export_holds_its_applications_answers_and_their_files(
+        asked, django_capture_on_commit_callbacks):
     cohort, q = asked
     with scopes_disabled():
         city = factories.CityFactory()
     application = factories.ApplicationFactory(cohort=cohort, city=city)
-    record_answers(application=application, answers={
-        q["number"]: 4, q["file"]: clean_answer(
-            question=q["file"], value=SimpleUploadedFile("chart.pdf", PDF))})
+    with django_capture_on_commit_callbacks(execute=True):  # the file is stored on commit
+        record_answers(application=application, answers={
+            q["number"]: 4, q["file"]: clean_answer(
+                question=q["file"], value=SimpleUploadedFile("chart.pdf", PDF))})
     with scopes_disabled():
         contents = collect_city_data(city=city)
     [document] = contents.documents["applications"]

@@ -37,14 +37,17 @@ def test_the_overview_opens_the_baseline_from_the_cohort_dates(town):
     assert "Baseline" in response.content.decode()
 
 
-def test_the_team_answers_items_with_a_link_a_note_and_a_file(town, baseline):
+def test_the_team_answers_items_with_a_link_a_note_and_a_file(
+        town, baseline, django_capture_on_commit_callbacks):
     listed, owner = _item(town, "dm-inventory-list"), _item(town, "dm-inventory-owner")
-    response = _client(town.cdo).post("/c/riverton/assessment/baseline/dm-inventory/", {
-        f"item-{listed.pk}-holds": "yes", f"item-{listed.pk}-note": "On the intranet",
-        f"item-{listed.pk}-link": "https://data.riverton.test/inventory",
-        f"item-{owner.pk}-holds": "yes",
-        f"item-{owner.pk}-file": SimpleUploadedFile("owners.csv", b"set,owner\nparcels,GIS\n"),
-    })
+    with django_capture_on_commit_callbacks(execute=True):  # the file is stored on commit
+        response = _client(town.cdo).post("/c/riverton/assessment/baseline/dm-inventory/", {
+            f"item-{listed.pk}-holds": "yes", f"item-{listed.pk}-note": "On the intranet",
+            f"item-{listed.pk}-link": "https://data.riverton.test/inventory",
+            f"item-{owner.pk}-holds": "yes",
+            f"item-{owner.pk}-file": SimpleUploadedFile("owners.csv",
+                                                        b"set,owner\nparcels,GIS\n"),
+        })
     assert response.status_code == 302
     with scopes_disabled():
         answers = {a.item_id: a for a in Answer.objects.filter(assessment=baseline)}

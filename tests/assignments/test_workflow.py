@@ -166,8 +166,8 @@ def test_a_revision_asked_without_a_comment_is_refused_on_the_page(team, assignm
         assert Submission.objects.get(pk=submission.pk).state == State.SUBMITTED
 
 
-def test_a_file_is_checked_by_its_content_and_size_and_nothing_is_stored(team, assignment,
-                                                                          settings):
+def test_a_file_is_checked_by_its_content_and_size_and_nothing_is_stored(
+        team, assignment, settings, django_capture_on_commit_callbacks):
     client = client_of(team.cdo)
     fake = SimpleUploadedFile("report.pdf", b"MZ\x90\x00 not a pdf", "application/pdf")
     response = client.post(page(team, assignment, "files/"), {"file": fake})
@@ -182,7 +182,8 @@ def test_a_file_is_checked_by_its_content_and_size_and_nothing_is_stored(team, a
         assert not Submission.objects.exists() and not Attachment.objects.exists()
 
     good = SimpleUploadedFile("owners.csv", b"dataset,owner\npermits,clerk\n", "text/csv")
-    assert client.post(page(team, assignment, "files/"), {"file": good}).status_code == 302
+    with django_capture_on_commit_callbacks(execute=True):  # stored when the request commits
+        assert client.post(page(team, assignment, "files/"), {"file": good}).status_code == 302
     with scopes_disabled():
         attachment = Attachment.objects.get()
     assert attachment.original_name == "owners.csv" and attachment.content_type == "text/csv"

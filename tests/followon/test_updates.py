@@ -6,8 +6,10 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import IntegrityError
 from django_scopes import scope, scopes_disabled
 
+from followon import updates
 from followon.models import InitiativeUpdate, MetricUpdate
 from followon.phase import start_follow_on
 from followon.reminders import due_moment
@@ -83,7 +85,8 @@ def test_bad_input_says_where_and_saves_nothing(alumni, phase, quarter, today, i
         assert Initiative.objects.get(pk=one.pk).status == "planned"
 
 
-def test_an_evidence_file_is_checked_by_its_content(alumni, phase):
+def test_an_evidence_file_is_checked_by_its_content(alumni, phase,
+                                                   django_capture_on_commit_callbacks):
     one = alumni.initiatives[0]
     fake = SimpleUploadedFile("report.pdf", b"not a pdf at all", content_type="application/pdf")
     with scope(city=alumni.city):
@@ -92,8 +95,9 @@ def test_an_evidence_file_is_checked_by_its_content(alumni, phase):
                            initiatives={one.pk: {"status": "done", "evidence_file": fake}})
         assert f"file_{one.pk}" in error.value.message_dict
         pdf = SimpleUploadedFile("report.pdf", b"%PDF-1.7 report", content_type="application/pdf")
-        record_quarter(follow_on=phase, quarter=1, today=D(2026, 5, 1), by=alumni.cdo,
-                       initiatives={one.pk: {"status": "done", "evidence_file": pdf}})
+        with django_capture_on_commit_callbacks(execute=True):  # the file is written on commit
+            record_quarter(follow_on=phase, quarter=1, today=D(2026, 5, 1), by=alumni.cdo,
+                           initiatives={one.pk: {"status": "done", "evidence_file": pdf}})
         update = InitiativeUpdate.objects.get()
         assert update.evidence_name == "report.pdf" and update.evidence_file.read() == (
             b"%PDF-1.7 report")
@@ -117,3 +121,40 @@ def test_the_team_is_reminded_once_per_quarter_and_not_when_it_is_recorded(alumn
     run_reminder_sweep(now=quarter_2_due - rule.offset + datetime.timedelta(hours=1))
     with scopes_disabled():
         assert Notification.objects.filter(record__event="followon.update_due").count() == 1
+
+
+def _stored_files(root):
+    return sorted(path for path in root.rglob("*") if path.is_file())
+
+
+def test_a_failed_save_of_several_rows_leaves_no_evidence_file(
+        alumni, phase, settings, monkeypatch, django_capture_on_commit_callbacks):
+    """Both initiatives' files pass their checks; then the metric's row fails at the
+    database (another request recorded it meanwhile): nothing is saved, and no file is left
+    in storage. The same save without the failure stores both files."""
+    one, two = alumni.initiatives
+
+    def evidence():
+        return {pk: {"status": "done", "evidence_file": SimpleUploadedFile(
+            f"report-{pk}.pdf", b"%PDF-1.7 report", content_type="application/pdf")}
+            for pk in (one.pk, two.pk)}
+
+    def raced(*args, **kwargs):
+        raise IntegrityError("UNIQUE constraint failed: followon_metricupdate")
+
+    media = settings.MEDIA_ROOT
+    with scope(city=alumni.city):
+        with monkeypatch.context() as patched:
+            patched.setattr(updates, "_save_metrics", raced)
+            with django_capture_on_commit_callbacks(execute=True), \
+                    pytest.raises(IntegrityError):
+                record_quarter(follow_on=phase, quarter=1, today=D(2026, 5, 1),
+                               by=alumni.cdo, initiatives=evidence(),
+                               metrics={alumni.metric.pk: {"actual": "12"}})
+        assert not InitiativeUpdate.objects.exists()
+        assert _stored_files(media) == []
+        with django_capture_on_commit_callbacks(execute=True):
+            record_quarter(follow_on=phase, quarter=1, today=D(2026, 5, 1), by=alumni.cdo,
+                           initiatives=evidence(), metrics={alumni.metric.pk: {"actual": "12"}})
+        stored = {update.evidence_file.path for update in InitiativeUpdate.objects.all()}
+    assert len(stored) == 2 and {str(path) for path in _stored_files(media)} == stored

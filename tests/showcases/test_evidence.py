@@ -117,12 +117,13 @@ def test_uploading_an_oversized_file_shows_the_message_and_stores_nothing(
 
 
 def test_an_uploaded_file_is_stored_under_an_unguessable_path_outside_static(
-    client, team, settings
+    client, team, settings, django_capture_on_commit_callbacks
 ):
     with scopes_disabled():
         showcase = factories.ShowcaseFactory(city=team.city)
-    response = _upload_page(login(client, team.cdo), team, showcase, "Report Q1.pdf",
-                            samples.pdf_bytes())
+    with django_capture_on_commit_callbacks(execute=True):  # stored when the request commits
+        response = _upload_page(login(client, team.cdo), team, showcase, "Report Q1.pdf",
+                                samples.pdf_bytes())
     assert response.status_code == 302
 
     with scope(city=team.city):
