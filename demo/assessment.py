@@ -7,9 +7,16 @@ opened yet, so the rows are written here directly (as a seed does), not through 
 domain functions that keep to the windows. The end assessments are a preview of the cohort's
 last month. A city whose assessment already has answers is left as it is (safe to run twice,
 and what was clicked in the demo is kept).
+
+So that a demo visitor can try the assessment, Lakeside's baseline (Lakeside has no end
+assessment) is kept open around the day of the seed (:data:`OPEN_WINDOW`, moved again at
+every seed): its team may still answer and change answers, its coach verify.
 """
 
 import random
+from datetime import timedelta
+
+from django.utils import timezone
 
 from assessment.frameworks import current_framework
 from assessment.models import Answer, Assessment, Criterion, Kind, Review, Verdict
@@ -22,6 +29,9 @@ from demo.peers import ON_TRACK, PEERS
 # How much of the checklist holds at the baseline (the rest of the cities: 0.35).
 STRENGTH = {"riverton": 0.45, "lakeside": 0.3}
 END_GAIN = 0.3
+# The baseline a demo visitor can still answer: whose, and its window around the seed's day.
+OPEN_NOW = "lakeside"
+OPEN_WINDOW = (timedelta(days=-7), timedelta(days=21))
 QUESTION = ("The inventory you linked lists 12 datasets; the criterion asks for every "
             "department's key data. Can you add the ones from public works and finance?")
 
@@ -63,6 +73,10 @@ def _assessment(enrollment, kind, framework):
         enrollment=enrollment, kind=kind,
         defaults={"city": enrollment.city, "framework": framework, "opens_on": opens_on,
                   "closes_on": closes_on})
+    if enrollment.city.slug == OPEN_NOW and kind == Kind.BASELINE:
+        today = timezone.localdate()
+        assessment.opens_on, assessment.closes_on = (today + shift for shift in OPEN_WINDOW)
+        assessment.save(update_fields=["opens_on", "closes_on"])
     return assessment
 
 

@@ -1,11 +1,16 @@
 """The demo's assessments: a baseline for every city of the demo cohort, end assessments for
-some, scored (scores_for_cohort gives what the impact report shows), safe to seed twice."""
+some, scored (scores_for_cohort gives what the impact report shows), safe to seed twice; one
+baseline (Lakeside's) open around the seed's day, so a demo visitor can answer it."""
 
 from django.core.management import call_command
+from django.utils import timezone
 from django_scopes import scopes_disabled
 
+from accounts.models import User
+from assessment.answering import answer_item
 from assessment.models import Answer, Assessment
 from assessment.results import scores_for_cohort
+from assessment.windows import is_open
 from cohorts.models import Cohort, Enrollment
 
 
@@ -29,3 +34,20 @@ def test_every_demo_city_has_a_baseline_and_some_an_end_assessment(db):
     assert mine["end"].total == mine["baseline"].total == 40  # the default framework
     assert mine["end"].percent > mine["baseline"].percent
     assert riverton.summary["percent"] == mine["end"].percent  # kept for the strategy page
+
+
+def test_a_demo_visitor_can_answer_lakesides_baseline_today(db):
+    call_command("seed_demo", verbosity=0)
+    today = timezone.localdate()
+    with scopes_disabled():
+        baseline = Assessment.objects.get(city__slug="lakeside", kind="baseline")
+        assert baseline.opens_on < today < baseline.closes_on and is_open(baseline, today)
+        # Every other city's baseline keeps the cohort's window (closed by the third month).
+        others = Assessment.objects.filter(kind="baseline").exclude(pk=baseline.pk)
+        assert others.exists() and not any(is_open(other, today) for other in others)
+        answer = baseline.answers.select_related("item").first()
+        cdo = User.objects.get(email="cdo@lakeside.demo.test")
+        changed = answer_item(assessment=baseline, item_id=answer.item_id,
+                              holds=not answer.holds, by=cdo, today=today,
+                              note="Checked again.")
+    assert changed.holds is not answer.holds
