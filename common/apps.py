@@ -8,6 +8,7 @@ class CommonConfig(AppConfig):
     name = "common"
 
     def ready(self):
+        from common import openapi  # noqa: F401 - registers the schema's field extensions
         from common.api_inputs import install_date_fields
 
         install_date_fields()  # the API refuses dates it could not show in every zone

@@ -7,12 +7,18 @@ gives them:
 - 400 with a list of messages per field, where the operation takes a body or query values,
   or writes (a domain rule can refuse a write that takes no body: submitting an ineligible
   application);
-- 401 and 403 where the caller must be signed in (no token, or not allowed);
+- 401 wherever credentials are read (none where they are needed, or forged ones anywhere);
+- 403 where the caller must be signed in (not allowed), and on writes a browser may sign
+  with its session cookie (without the CSRF token);
 - 404 where the path names a row or a city (missing and hidden look the same), or the list
   is paginated (a page past the end);
-- 415 where the operation takes a body: one it cannot read as any of its media types;
+- 413 and 415 where the operation takes a body: one over the size limit, or one it cannot
+  read as any of its media types;
 - 429 everywhere: every view is throttled.
 """
+
+from django.core.exceptions import FieldDoesNotExist
+from drf_spectacular.extensions import OpenApiSerializerFieldExtension
 
 ERROR = {
     "type": "object",
@@ -41,6 +47,7 @@ DESCRIPTIONS = {
     "401": "No valid credentials.",
     "403": "Signed in, but not allowed to do this.",
     "404": "No such row or city, or one the caller may not see.",
+    "413": "The body is larger than the site accepts.",
     "415": "The body is not in a media type this operation reads.",
     "429": "Too many requests: try again later.",
 }
@@ -63,9 +70,12 @@ def error_codes(operation, method="get"):
     if "requestBody" in operation or query or method != "get":
         codes.add("400")
     if "requestBody" in operation:
-        codes.add("415")
-    if {} not in operation.get("security", [{}]):
-        codes |= {"401", "403"}
+        codes |= {"413", "415"}
+    security = operation.get("security", [{}])
+    if any(security):  # credentials are read: forged or expired ones are refused
+        codes.add("401")
+    if {} not in security or (method != "get" and any("cookieAuth" in s for s in security)):
+        codes.add("403")  # not allowed, or a signed-in browser's write without its CSRF token
     if any(p.get("in") == "path" for p in parameters) or "page" in query:
         codes.add("404")
     return codes
@@ -126,3 +136,39 @@ def type_nullables(result, generator, request, public):
     """Post-processing hook: see :func:`_typed_nullables`."""
     _typed_nullables(result)
     return result
+
+
+def _crosses_null(field):
+    """Whether a related field's source (``coach``, ``owner``, ``module.title``…) passes
+    through a model field that may be null (then the answer may be ``null``)."""
+    model = getattr(getattr(field.parent, "Meta", None), "model", None)
+    if model is None or field.source == "*":
+        return False
+    for attribute in field.source_attrs:
+        try:
+            model_field = model._meta.get_field(attribute)
+        except FieldDoesNotExist:
+            return False
+        if getattr(model_field, "null", False):
+            return True
+        model = model_field.related_model
+        if model is None:
+            return False
+    return False
+
+
+class NullableRelatedField(OpenApiSerializerFieldExtension):
+    """A read-only related field (``StringRelatedField()`` of a coach, a reviewer) answers
+    ``null`` when the row it names may be missing: the schema says so (DRF gives the field
+    ``allow_null`` itself only when a ModelSerializer builds it), so that generated clients
+    type it as optional instead of failing on the ``null``."""
+
+    target_class = "rest_framework.relations.RelatedField"
+    match_subclasses = True
+
+    def map_serializer_field(self, auto_schema, direction):
+        schema = auto_schema._map_serializer_field(self.target, direction,
+                                                   bypass_extensions=True)
+        if self.target.read_only and _crosses_null(self.target):
+            schema = {**schema, "nullable": True}
+        return schema

@@ -3,6 +3,7 @@
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
+from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 
 from caching.api_cache import CachedCityListMixin
@@ -100,11 +101,52 @@ class LogLearningSerializer(serializers.Serializer):
     note = serializers.CharField(max_length=500)
 
 
+def _string(description):
+    return {"type": "string", "description": description}
+
+
+MEMBER_HOURS = {
+    "type": "object",
+    "required": ["user", "name", "hours", "met"],
+    "properties": {
+        "user": {"type": "integer"},
+        "name": {"type": "string"},
+        "hours": {"type": "string", "format": "decimal"},
+        "met": {"type": "boolean", "description": "The member met the monthly commitment."},
+    },
+}
+MONTH_TOTAL = {
+    "type": "object",
+    "required": ["month", "hours", "commitment", "met", "members"],
+    "properties": {
+        "month": _string("The month, as YYYY-MM."),
+        "hours": {"type": "string", "format": "decimal"},
+        "commitment": {"type": "string", "format": "decimal"},
+        "met": {"type": "boolean"},
+        "members": {"type": "array", "items": MEMBER_HOURS},
+    },
+}
+
+
+class LedgerPagination(PageNumberPagination):
+    """A page of the hours ledger, with ``months`` beside the results (documented too)."""
+
+    def get_paginated_response_schema(self, schema):
+        page = super().get_paginated_response_schema(schema)
+        page["properties"]["months"] = {
+            "type": "array", "items": MONTH_TOTAL,
+            "description": "The last six months' totals against the monthly commitment.",
+        }
+        page["required"] = [*page["required"], "months"]
+        return page
+
+
 class HoursViewSet(CityNestedAPIMixin, mixins.CreateModelMixin, viewsets.GenericViewSet):
     """The city's training-hours ledger (newest first) with ``months``: the last six months'
     totals against the city's monthly commitment. ``POST`` logs the caller's own learning."""
 
     serializer_class = HoursEntrySerializer
+    pagination_class = LedgerPagination
     permission_classes = [rule_permission(create="can_log_hours")]
 
     def get_queryset(self):

@@ -1,5 +1,6 @@
 """Matrix cases for the skeleton's own URLs (accounts, ops, admin, API scaffold)."""
 
+from tests import factories
 from tests.tenancy import (
     LOGIN,
     Case,
@@ -44,6 +45,9 @@ CASES = [
     Case("api/v1/", lambda w: "/api/v1/", expect_everyone(200, anonymous=401), api=True),
     Case("api/v1/auth/token/", lambda w: "/api/v1/auth/token/", expect_everyone(400),
          method="post", data={"email": "nobody@example.test", "password": "wrong"}, api=True),
+    Case("api/v1/auth/token/", lambda w: "/api/v1/auth/token/", expect_everyone(200),
+         method="post", api=True, name="POST api/v1/auth/token/ (the outsider's own password)",
+         data=lambda w: {"email": w.users["outsider"].email, "password": factories.PASSWORD}),
     Case("api/v1/^cities/$", lambda w: "/api/v1/cities/", expect_everyone(200, anonymous=401),
          api=True),
     Case("api/v1/^cities/(?P<city>[-a-zA-Z0-9_]+)/$", lambda w: f"/api/v1/cities/{w.city.slug}/",

@@ -40,6 +40,18 @@ def _phase(world):
                        update=update.pk)
 
 
+def _metric_update(world):
+    """City A's year after with a recorded metric update (the detail an API reads)."""
+    from followon.models import FollowOn, MetricUpdate
+
+    _phase(world)
+    if "metric_update" not in world.extra:
+        world.extra["metric_update"] = MetricUpdate.objects.create(
+            city=world.city, follow_on=FollowOn.objects.get(pk=world.extra["follow_on"]),
+            metric_id=world.extra["followon_metric"], quarter=1, actual="14",
+            recorded_by=world.users["member_a"]).pk
+
+
 def _page(path=""):
     return lambda w: f"/c/{w.city.slug}/year-after/{path}"
 
@@ -88,4 +100,8 @@ CASES = [
          lambda w: f"/api/v1/cities/{w.city.slug}/year-after/metric-updates/1/",
          expect_city_api(404), api=True, setup=_phase,
          name="GET metric update (none recorded: 404 for everyone who may see the city)"),
+    Case(API + "^year-after/metric-updates/(?P<pk>[^/.]+)/$",
+         lambda w: f"/api/v1/cities/{w.city.slug}/year-after/metric-updates/"
+         f"{w.extra['metric_update']}/", expect_city_api(), api=True, setup=_metric_update,
+         name="GET metric update (one recorded)"),
 ]
