@@ -17,6 +17,7 @@ import pytest
 import schemathesis
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
+from django_scopes import scopes_disabled
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from rest_framework.authtoken.models import Token
@@ -28,6 +29,7 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
+from followon.models import InitiativeUpdate, MetricUpdate
 from tests.fuzz.openapi import schema_operations
 from tests.fuzz.world import build_fuzz_world, city_snapshot
 
@@ -79,7 +81,20 @@ ROWS = {
     "/api/v1/cohorts/{slug}/": lambda w, c: w.cohort.slug,
     "/api/v1/cohorts/{slug}/health/": lambda w, c: w.cohort.slug,
     "/api/v1/library/{id}/": lambda w, c: w.extra["showcase_" + c].pk,
+    "/api/v1/cities/{city}/assignments/{id}/": lambda w, c: w.extra["assignment"].pk,
+    "/api/v1/cities/{city}/assessment/{id}/": lambda w, c: w.extra["assessment_" + c].pk,
+    "/api/v1/cities/{city}/year-after/initiative-updates/{id}/": lambda w, c: _first(
+        InitiativeUpdate, w.extra["follow_on_" + c]),
+    "/api/v1/cities/{city}/year-after/metric-updates/{id}/": lambda w, c: _first(
+        MetricUpdate, w.extra["follow_on_" + c]),
+    "/api/v1/reviews/{id}/": lambda w, c: w.extra["review"].pk,
 }
+
+
+def _first(model, follow_on):
+    """The id of the year after's first update of ``model`` (quarter 1's, in the world)."""
+    with scopes_disabled():
+        return model.objects.filter(follow_on=follow_on).order_by("pk").first().pk
 
 
 def _row(world, path, city_key):
