@@ -81,6 +81,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "common.request_limits.RequestSizeLimitMiddleware",  # 413 before anything reads a body
+    "common.nul_bytes.NulByteMiddleware",  # 404/400 before a NUL reaches a query
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
