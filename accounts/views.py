@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -18,7 +19,7 @@ def invitation(request, token):
     if not request.user.is_authenticated:
         request.session[INVITATION_SESSION_KEY] = token
         if request.method == "POST":
-            return redirect(f"{reverse('account_signup')}?email={invitation.email}")
+            return redirect(f"{reverse('account_signup')}?{urlencode({'email': invitation.email})}")
         return render(request, "accounts/invitation.html", {"invitation": invitation})
     if request.method == "POST":
         try:

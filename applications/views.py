@@ -204,7 +204,7 @@ def application_letter(request, pk):
 def applications_mine(request):
     """The signed-in person's applications (a short list, for the header link)."""
     if not request.user.is_authenticated:
-        return redirect(f"{reverse('account_login')}?next={request.path}")
+        return redirect(f"{reverse('account_login')}?{urlencode({'next': request.path})}")
     applications = (Application.objects.filter(applicant=request.user)
                     .select_related("cohort").order_by("-created_at"))
     return render(request, "applications/mine.html", {"applications": applications})

@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -163,7 +164,7 @@ def reviewer_invitation(request, token):
     if not request.user.is_authenticated:
         request.session[INVITATION_SESSION_KEY] = token
         if request.method == "POST":
-            return redirect(f"{reverse('account_signup')}?email={reviewer.email}")
+            return redirect(f"{reverse('account_signup')}?{urlencode({'email': reviewer.email})}")
         return render(request, "reviews/invitation.html", context)
     if request.method == "POST":
         try:
