@@ -1,12 +1,14 @@
 """The staff's cohort health dashboard and its exports (scopes disabled: staff see all)."""
 
+import html
+
 from django.db.models import Prefetch, prefetch_related_objects
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 from django.template.defaultfilters import floatformat
 from django.urls import reverse
 from django.utils import translation
-from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_scopes import scopes_disabled
@@ -106,8 +108,7 @@ def _table(rows):
                 (row.cells[key], rag_labels.get(row.cells[key].rag, no_data),
                  labels[key], pages[key].replace(SLUG, row.city.slug))
                 for key in COLUMNS),
-            "hours_html": format_html_join("", HOURS_CELL, (
-                (floatformat(hours, "-1"),) for _month, hours, _c in row.hours_by_month)),
+            "hours_html": _hours_html(row.hours_by_month),
         }
         for row in rows
     ]
@@ -124,9 +125,26 @@ HOURS_CELL = "<td>{}</td>"
 
 def _cells_html(cells):
     """The row's cells (``(cell, colour's name, column's label, page)``), written once
-    with :func:`format_html` rather than by template tags per cell (the same HTML)."""
-    return format_html_join("", HEALTH_CELL, (
-        (cell.rag, url, rag_label, label, cell.text) for cell, rag_label, label, url in cells))
+    rather than by template tags per cell: the HTML :func:`format_html_join` writes, each
+    value escaped as :func:`conditional_escape` escapes it, without its lazy-string checks
+    per value (1,500 values a page: ~10 ms of a 90 ms page rendered afresh)."""
+    return mark_safe("".join(  # noqa: S308 - every value is escaped (_escaped)
+        HEALTH_CELL.format(*map(_escaped, (cell.rag, url, rag_label, label, cell.text)))
+        for cell, rag_label, label, url in cells))
+
+
+def _hours_html(hours_by_month):
+    """The hours table's cells of a row, as :func:`format_html_join` writes them."""
+    return mark_safe("".join(  # noqa: S308 - every value is escaped (_escaped)
+        HOURS_CELL.format(_escaped(floatformat(hours, "-1")))
+        for _month, hours, _commitment in hours_by_month))
+
+
+def _escaped(value):
+    """:func:`conditional_escape` of ``value``: its own HTML if it has one, else its text
+    escaped (``html.escape``, which Django's ``escape`` calls)."""
+    as_html = getattr(value, "__html__", None)
+    return as_html() if as_html is not None else html.escape(str(value))
 
 
 def _enrollments_of(request, slug):
