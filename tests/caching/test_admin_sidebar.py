@@ -3,8 +3,11 @@ it lists what the person may see, marks the page's model, and a change of permis
 at the next request."""
 
 import pytest
+from django.contrib.admin import AdminSite
 from django.contrib.auth.models import Permission
 
+from caching.data_versions import ALL
+from caching.versioned_cache import bump
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -34,3 +37,25 @@ def test_the_sidebar_follows_the_persons_permissions(client):
 
     staff.user_permissions.remove(Permission.objects.get(codename="view_checkin"))
     assert CHECKINS not in _sidebar(client.get("/admin/cities/application/"))
+
+
+def test_a_page_whose_sidebar_is_kept_does_not_build_the_list_of_models(
+        client, monkeypatch):
+    """``available_apps`` is built only when the sidebar is drawn (common/admin_site.py):
+    a list of models no template reads costs a permission check and two addresses per
+    model on every admin page."""
+    client.force_login(factories.UserFactory(is_staff=True, is_superuser=True))
+    built = []
+    original = AdminSite.get_app_list
+
+    def counting(self, request, app_label=None):
+        built.append(app_label)
+        return original(self, request, app_label)
+
+    monkeypatch.setattr(AdminSite, "get_app_list", counting)
+    drawn = _sidebar(client.get("/admin/cities/application/"))
+    assert built == [None] and CHECKINS in drawn  # drawn once, from the list
+    bump(ALL)  # the page is rendered afresh; who may see what has not changed
+    assert _sidebar(client.get("/admin/cities/application/")) == drawn
+    assert built == [None]
+    assert CHECKINS in client.get("/admin/").content.decode()  # the index reads its own list
