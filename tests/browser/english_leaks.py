@@ -272,6 +272,24 @@ def written_by_people(*, since=None):
     return sorted(values, key=len, reverse=True)
 
 
+@lru_cache(maxsize=8)
+def _by_first_word(values):
+    """``values`` (a tuple, longest first) by their first word, each with its rank: a text
+    can only hold, as whole words, the values whose first word is one of its words."""
+    index = {}
+    for rank, value in enumerate(values):
+        first = re.match(r"\W*(\w+)", value)
+        index.setdefault(first.group(1) if first else "", []).append((rank, value))
+    return index
+
+
+def _within(values, text):
+    """The ``values`` that may be in ``text`` as whole words, in their order."""
+    index = _by_first_word(tuple(values))
+    found = [pair for word in {"", *re.findall(r"\w+", text)} for pair in index.get(word, ())]
+    return [value for _rank, value in sorted(found)]
+
+
 def english_left(collected, *, exact, fragments, content):
     """[(where, text, english)] for each collected text that still shows English UI."""
     leaks = []
@@ -279,7 +297,7 @@ def english_left(collected, *, exact, fragments, content):
         text = _norm(item["text"])
         if not re.search(r"[A-Za-z]", text):
             continue
-        for value in content:
+        for value in _within(content, text):
             if value in text:  # whole words only: "data" is not taken out of "database"
                 text = _norm(re.sub(rf"(?<!\w){re.escape(value)}(?!\w)", " ", text))
         if not re.search(r"[A-Za-z]{2}", text):
@@ -288,8 +306,8 @@ def english_left(collected, *, exact, fragments, content):
         if text in exact or bare in exact:
             leaks.append((item["where"], _norm(item["text"]), bare))
             continue
-        for fragment in fragments:  # a substring test first: a regex per fragment is slow
-            if fragment in text and re.search(rf"(?<!\w){re.escape(fragment)}(?!\w)", text):
+        for fragment in _within(fragments, text):
+            if re.search(rf"(?<!\w){re.escape(fragment)}(?!\w)", text):
                 leaks.append((item["where"], _norm(item["text"]), fragment))
                 break
     return leaks

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime
 
 from django.apps import apps
+from django.core.files.base import ContentFile
 from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
@@ -21,7 +22,7 @@ def build_fuzz_world():
     """build_world() plus, in both cities, a check-in, an action item, a draft showcase,
     an hours entry, a strategy, a draft of the curriculum's assignment, a year after with
     one quarter recorded and a baseline assessment; a session of the shared cohort; an
-    application; an application under review assigned to the reviewer."""
+    application (with its letter); an application under review assigned to the reviewer."""
     from assessment.windows import open_assessment
     from strategy.editing import start_strategy
 
@@ -29,6 +30,8 @@ def build_fuzz_world():
     with scopes_disabled():
         world.extra["session"] = factories.SessionFactory(cohort=world.cohort)
         world.extra["application"] = factories.ApplicationFactory(applicant=world.users["outsider"])
+        # With its letter of commitment, as the matrix's own application has one.
+        world.extra["application"].letter.save("letter.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"))
         world.extra["assignment"] = factories.AssignmentFactory()
         # An application under review, its rubric, and the world's reviewer's review of it.
         reviewed = factories.ApplicationFactory(state="under_review")
