@@ -8,6 +8,7 @@ from datetime import datetime
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from applications.models import Application
 from coaching.models import CheckIn, CheckInStatus, MayorRequest
@@ -15,13 +16,14 @@ from schedule.models import Attendance
 from showcases.models import Showcase
 from strategy.models import StrategyVersion
 
+# Lazy: translated when shown, in the reader's language (not once, at import).
 KINDS = {
-    "application": _("Application"),
-    "session": _("Session attended"),
-    "checkin": _("Check-in"),
-    "showcase": _("Showcase"),
-    "strategy": _("Strategy"),
-    "decision": _("Mayor's decision"),
+    "application": gettext_lazy("Application"),
+    "session": gettext_lazy("Session attended"),
+    "checkin": gettext_lazy("Check-in"),
+    "showcase": gettext_lazy("Showcase"),
+    "strategy": gettext_lazy("Strategy"),
+    "decision": gettext_lazy("Mayor's decision"),
 }
 
 
