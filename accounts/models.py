@@ -111,9 +111,13 @@ class Membership(models.Model):
     """A person's place in a city's team. One person may belong to several cities."""
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships",
+        verbose_name=_("user"),
     )
-    city = models.ForeignKey("cities.City", on_delete=models.CASCADE, related_name="memberships")
+    city = models.ForeignKey(
+        "cities.City", on_delete=models.CASCADE, related_name="memberships",
+        verbose_name=_("city"),
+    )
     role = models.CharField(_("role"), max_length=32, choices=Role.choices)
     is_city_admin = models.BooleanField(
         _("city administrator"), default=False,
