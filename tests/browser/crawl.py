@@ -44,6 +44,35 @@ HAS_FORM_JS = """() => [...document.querySelectorAll('main form')].some((f) =>
                   + 'select, textarea'))"""
 
 
+# At a phone's width: captions, and headings and labels outside tables, cut off by the edge
+# of a box that scrolls sideways (a wide table's caption laid out over the whole table).
+CUT_OFF_JS = """() => {
+  const out = [];
+  // (a table's cells scroll into view: what is inside them is not cut off)
+  const texts = 'main caption, main :is(h2, h3, h4, label):not(table *)';
+  for (const el of document.querySelectorAll(texts)) {
+    if (!el.checkVisibility()) continue;
+    for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+      if (getComputedStyle(a).overflowX === 'visible') continue;
+      if (el.getBoundingClientRect().right > a.getBoundingClientRect().right + 1) {
+        out.push(el.tagName.toLowerCase() + ': ' + el.textContent.trim().slice(0, 80));
+      }
+      break;
+    }
+  }
+  return out;
+}"""
+
+
+def cut_off_text(page):
+    """What :data:`CUT_OFF_JS` finds with the page laid out at 375 px."""
+    page.set_viewport_size(checks.PHONE)
+    try:
+        return page.evaluate(CUT_OFF_JS)
+    finally:
+        page.set_viewport_size(checks.DESKTOP)
+
+
 @dataclass
 class Visit:
     """One matrix case, the role that opens it, and the language it is first seen in."""
