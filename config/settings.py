@@ -114,7 +114,11 @@ TEMPLATES = [
                 "notifications.context_processors.inbox",
             ],
             # {% load machine_time %}: the one filter for <time datetime="…"> values.
-            "libraries": {"machine_time": "common.machine_time"},
+            "libraries": {
+                "machine_time": "common.machine_time",
+                # {% load number_inputs %}: templates/django/forms/widgets/number.html.
+                "number_inputs": "common.number_inputs",
+            },
         },
     },
     {
