@@ -113,12 +113,10 @@ TEMPLATES = [
                 "cities.context_processors.portal",
                 "notifications.context_processors.inbox",
             ],
-            # {% load machine_time %}: the one filter for <time datetime="…"> values.
-            "libraries": {
-                "machine_time": "common.machine_time",
-                # {% load number_inputs %}: templates/django/forms/widgets/number.html.
-                "number_inputs": "common.number_inputs",
-            },
+            # machine_time: the one filter for <time datetime="…"> values; number_inputs: the
+            # number widget's template (templates/django/forms/widgets/number.html).
+            "libraries": {"machine_time": "common.machine_time",
+                          "number_inputs": "common.number_inputs"},
         },
     },
     {
