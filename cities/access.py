@@ -1,7 +1,9 @@
 """Who may see which city: the one place that looks across tenants to answer it.
 
 Answers are cached on the user object for the length of a request, so a page that asks
-several permission questions about the same city costs one or two queries.
+several permission questions about the same city costs one or two queries. The memo is the
+user's own (:func:`request_memo`), not the ``SimpleLazyObject`` that ``request.user`` wraps
+it in: a door given the lazy ``request.user`` and a menu given the user behind it share it.
 """
 
 from dataclasses import dataclass, field
@@ -34,22 +36,33 @@ class CityAccess:
 NO_ACCESS = CityAccess()
 
 
+def request_memo(user):
+    """The dict that keeps answers about ``user`` for the length of a request.
+
+    Kept on the user object itself: ``request.user`` is a ``SimpleLazyObject`` whose own
+    ``__dict__`` is not the user's (attributes set through it land on the user, but a look
+    in ``request.user.__dict__`` never finds them), so every memo goes through here.
+    """
+    try:
+        return user._civic_request_memo
+    except AttributeError:
+        user._civic_request_memo = {}
+        return user._civic_request_memo
+
+
 def city_access(user, city):
     """Return the :class:`CityAccess` of ``user`` to ``city`` (cached per user object)."""
     if city is None or user is None or not user.is_authenticated or not user.is_active:
         return NO_ACCESS
-    cache = user.__dict__.setdefault("_civic_city_access", {})
+    cache = request_memo(user).setdefault("city_access", {})
     if city.pk not in cache:
         with scopes_disabled():
             memberships = list(
                 Membership.objects.filter(user=user, city=city).values_list(
                     "role", "is_city_admin")
             )
-            # Through the reverse relations: cities imports no app above it.
-            is_coach = City.objects.filter(
-                pk=city.pk, enrollments__coach_assignments__coach=user).exists()
         cache[city.pk] = CityAccess(
-            is_staff=user.is_staff, is_coach=is_coach,
+            is_staff=user.is_staff, is_coach=city.pk in coached_city_ids(user),
             roles=frozenset(role for role, _admin in memberships),
             is_admin=any(admin for _role, admin in memberships),
         )
@@ -60,11 +73,21 @@ def is_coach(user):
     """True when ``user`` coaches at least one city."""
     if not user.is_authenticated:
         return False
-    if "_civic_is_coach" not in user.__dict__:
+    return bool(coached_city_ids(user))
+
+
+def coached_city_ids(user):
+    """The ids of the cities ``user`` coaches, asked once per request: the one question
+    behind :func:`is_coach`, :func:`city_access`'s coach and a coach's own pages."""
+    if not user.is_authenticated:
+        return frozenset()
+    memo = request_memo(user)
+    if "coached_city_ids" not in memo:
         with scopes_disabled():
-            user._civic_is_coach = City.objects.filter(
-                enrollments__coach_assignments__coach=user).exists()
-    return user._civic_is_coach
+            # Through the reverse relations: cities imports no app above it.
+            memo["coached_city_ids"] = frozenset(City.objects.filter(
+                enrollments__coach_assignments__coach=user).values_list("pk", flat=True))
+    return memo["coached_city_ids"]
 
 
 def cities_visible_to(user):

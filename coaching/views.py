@@ -8,6 +8,7 @@ from django_scopes import scopes_disabled
 from assignments.progress import completion_by_city
 from caching.data_versions import ALL, city_version, model_version
 from caching.page_cache import cache_page_per_person
+from cities.access import coached_city_ids
 from cities.doors import rule_required
 from coaching import cadence
 from coaching.coach_home import coach_home_sections
@@ -15,13 +16,10 @@ from coaching.models import CoachAssignment, Pillar
 
 
 def _coached_city_versions(request):
-    """A coach's home shows the coach's cities and who coaches which city."""
-    with scopes_disabled():
-        city_ids = CoachAssignment.objects.filter(coach=request.user).values_list(
-            "enrollment__city_id", flat=True
-        )
-        return [ALL, model_version("coaching.coachassignment"),
-                *(city_version(pk) for pk in sorted(set(city_ids)))]
+    """A coach's home shows the coach's cities and who coaches which city (the cities
+    the door found when it asked whether the person coaches: no query of their own)."""
+    return [ALL, model_version("coaching.coachassignment"),
+            *(city_version(pk) for pk in sorted(coached_city_ids(request.user)))]
 
 
 @rule_required("can_open_coach_home", obj=None)

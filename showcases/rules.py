@@ -8,7 +8,7 @@ import rules
 from django_scopes import scopes_disabled
 
 from accounts.models import Membership
-from cities.access import is_coach
+from cities.access import is_coach, request_memo
 from cities.doors import declare
 from cities.rules import (
     is_city_coach,
@@ -26,10 +26,11 @@ def is_program_participant(user):
         return False
     if user.is_staff or is_coach(user):
         return True
-    if "_civic_is_member" not in user.__dict__:
+    memo = request_memo(user)
+    if "is_member" not in memo:
         with scopes_disabled():
-            user._civic_is_member = Membership.objects.filter(user=user).exists()
-    return user._civic_is_member
+            memo["is_member"] = Membership.objects.filter(user=user).exists()
+    return memo["is_member"]
 
 
 declare(

@@ -53,10 +53,11 @@ def _client(world, role):
 def test_coach_home(world, n, django_assert_num_queries):
     _coached_cities(world, n)
     client = _client(world, "coach_a")
-    # 13: one of them finds the coach's cities, whose versions the cached page depends on;
+    # 11: one of them finds the coach's cities, whose versions the cached page depends on
+    # (the door's question, whether the person coaches, answered by the same query);
     # one asks the year after (followon) for late updates of the coach's cities (none here);
     # two count the assignments accepted per pillar (assignments.progress.completion_by_city).
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(11):
         response = client.get("/coach/")
     body = response.content.decode()
     assert body.count("rag-green") == n and body.count("rag-red") == n

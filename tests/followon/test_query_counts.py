@@ -60,10 +60,11 @@ PAGES = [
     ("alumni", lambda c, cities, p: p["staff"],
      lambda c, cities, p: f"/staff/cohorts/{c.slug}/alumni/", 12),
     ("late", lambda c, cities, p: p["staff"], lambda c, cities, p: "/staff/year-after/late/", 11),
-    # The coach's home with a late follow-on city and the assignments' column (landed the
-    # same day): 17 statements, 15 queries and the request's savepoint and release; over
-    # the 15-query target, left to slim (see the closing note of 2026-12-03).
-    ("coach home", lambda c, cities, p: p["coach"], lambda c, cities, p: "/coach/", 17),
+    # The coach's home with a late follow-on city and the assignments' column: 15 statements,
+    # 13 queries and the request's savepoint and release (the door, the page's versions and
+    # the header ask once between them which cities the person coaches:
+    # cities.access.coached_city_ids).
+    ("coach home", lambda c, cities, p: p["coach"], lambda c, cities, p: "/coach/", 15),
     ("api updates", lambda c, cities, p: cities[0][1],
      lambda c, cities, p: f"/api/v1/cities/{cities[0][0].slug}/year-after/initiative-updates/",
      9),
