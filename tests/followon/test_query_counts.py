@@ -54,9 +54,9 @@ def sized(db):
 
 PAGES = [
     ("year after", lambda c, cities, p: cities[0][1],
-     lambda c, cities, p: f"/c/{cities[0][0].slug}/year-after/", 15),
+     lambda c, cities, p: f"/c/{cities[0][0].slug}/year-after/", 14),
     ("year after, a past quarter", lambda c, cities, p: cities[0][1],
-     lambda c, cities, p: f"/c/{cities[0][0].slug}/year-after/?quarter=1", 15),
+     lambda c, cities, p: f"/c/{cities[0][0].slug}/year-after/?quarter=1", 14),
     ("alumni", lambda c, cities, p: p["staff"],
      lambda c, cities, p: f"/staff/cohorts/{c.slug}/alumni/", 12),
     ("late", lambda c, cities, p: p["staff"], lambda c, cities, p: "/staff/year-after/late/", 11),

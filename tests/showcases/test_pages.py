@@ -27,7 +27,7 @@ def test_the_showcase_list_costs_the_same_at_any_size(client, team, n,
                                                       django_assert_num_queries):
     make_showcases(team, n)
     login(client, team.cdo)
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(11):
         response = client.get("/c/riverton/showcases/")
     assert response.content.decode().count("Routine #") == n
 
@@ -36,7 +36,7 @@ def test_the_showcase_list_costs_the_same_at_any_size(client, team, n,
 def test_the_library_costs_the_same_at_any_size(client, team, n, django_assert_num_queries):
     make_showcases(team, n, published=True)
     login(client, team.other_cdo)
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(11):
         response = client.get("/library/")
     assert response.content.decode().count("Routine #") == n
 
