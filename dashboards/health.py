@@ -8,11 +8,9 @@ shows in words.
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import timedelta
 from decimal import Decimal
 
-from django.db.models import Sum
-from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext
@@ -21,7 +19,7 @@ from django_scopes import scopes_disabled
 
 from accounts.models import Role
 from assignments.progress import health_figure
-from dashboards.health_cache import latest_strategies
+from dashboards.health_cache import own_figures
 from dashboards.health_reads import (
     cohort_enrollments,
     counts_and_answers,
@@ -40,7 +38,6 @@ from schedule.convening import (
     mayor_statuses,
 )
 from schedule.hours import city_today
-from schedule.models import HoursEntry
 from showcases.models import State
 from strategy.models import StrategyState
 
@@ -163,29 +160,21 @@ def _attendance(past, memberships, city_ids, attended):
     return cells
 
 
-def _hours(cohort, cities, teams, today):
+def _hours(cohort, cities, teams, today, own):
     """``({city_id: Cell}, {city_id: [(month, team hours, team commitment)]})``.
 
     The cell is per member: each active senior-team member's hours this month against the
     per-member commitment pro rata to today; the city is as red as its furthest-behind
-    member (see :mod:`schedule.commitment`).
+    member (see :mod:`schedule.commitment`). ``own``: :func:`own_figures` (the hours each
+    person logged each month).
     """
     months = _months_of(cohort, today)
     sums = defaultdict(Decimal)  # (city_id, month) → team total
-    per_user = defaultdict(Decimal)  # (city_id, user_id, month) → hours
-    if months:
-        for city_id, user_id, month, total in (
-            HoursEntry.objects.filter(
-                city_id__in=[c.pk for c in cities], on_date__gte=months[0],
-                on_date__lte=min(cohort.ends_on, today),
-            )
-            .annotate(month=TruncMonth("on_date")).values("city_id", "user_id", "month")
-            .annotate(total=Sum("hours")).values_list("city_id", "user_id", "month", "total")
-        ):
-            if isinstance(month, datetime):
-                month = month.date()
-            sums[(city_id, month)] += Decimal(total or 0)
-            per_user[(city_id, user_id, month)] += Decimal(total or 0)
+    per_user = {}  # (city_id, user_id, month) → hours
+    for city in cities:
+        for (user_id, month), total in own[city.pk]["hours"].items():
+            sums[(city.pk, month)] += total
+            per_user[(city.pk, user_id, month)] = total
     cells, bars = {}, {}
     for city in cities:
         commitment = Decimal(city.monthly_commitment_hours)
@@ -205,7 +194,7 @@ def _hours(cohort, cities, teams, today):
         elapsed = (city_now - this_month).days + 1 if city_now >= this_month else days_in_month
         target = commitment * Decimal(min(elapsed, days_in_month)) / Decimal(days_in_month)
         ratios = [
-            float(per_user[(city.pk, user.pk, this_month)] / target) if target else 1.0
+            float(per_user.get((city.pk, user.pk, this_month), 0) / target) if target else 1.0
             for user in team
         ]
         on_track = sum(1 for ratio in ratios if ratio >= 1)
@@ -279,9 +268,10 @@ def _assignments(city_ids, counts):
             for city_id, f in figures.items()}
 
 
-def _strategies(cohort, city_ids, today):
-    """``{city_id: Cell}``: the city's latest strategy, complete as the time elapsed?"""
-    latest = latest_strategies(city_ids)
+def _strategies(cohort, city_ids, today, own):
+    """``{city_id: Cell}``: the city's latest strategy, complete as the time elapsed?
+    (``own``: :func:`own_figures`.)"""
+    latest = {city_id: own[city_id]["strategy"] for city_id in city_ids}
     states = dict(StrategyState.choices)
     span = max((cohort.ends_on - cohort.starts_on).days, 1)
     expected = min(max((today - cohort.starts_on).days / span, 0), 1) * 100
@@ -337,12 +327,16 @@ def cohort_health(*, cohort, coach=None, country=None, today=None, enrollments=N
         sessions = live_sessions(cohort)
         past = [s for s in sessions if s.ends_at < now]
         the_convening = [s for s in sessions if is_convening_session(s)]
+        own = own_figures(cohort, city_ids, today)
         counts, yes, present = counts_and_answers(
             cohort, city_ids, past, today, now,
             convening=[s.pk for s in mayor_sessions(the_convening)],
-            extra=city_feedback_parts(cohort=cohort, city_ids=city_ids))
+            extra=city_feedback_parts(cohort=cohort, city_ids=city_ids), own=False)
+        for city_id in city_ids:
+            counts[city_id].update(own[city_id]["counts"])
         attended = {city_id: row["attended"] for city_id, row in counts.items()}
-        hours_cells, bars = _hours(cohort, cities, senior_teams_among(memberships), today)
+        hours_cells, bars = _hours(cohort, cities, senior_teams_among(memberships), today,
+                                   own)
         columns = {
             "convening": _convening(cohort, the_convening, memberships, city_ids, today,
                                     now, yes, present),
@@ -351,7 +345,7 @@ def cohort_health(*, cohort, coach=None, country=None, today=None, enrollments=N
             "checkins": _checkins(enrollments, counts, today),
             "actions": _actions(city_ids, counts),
             "showcases": _showcases(cohort, city_ids, counts, today),
-            "strategy": _strategies(cohort, city_ids, today),
+            "strategy": _strategies(cohort, city_ids, today, own),
             "feedback": _feedback(city_ids, counts),
             "assignments": _assignments(city_ids, counts),
         }

@@ -14,6 +14,7 @@ from django_scopes import scopes_disabled
 from caching.data_versions import ALL, city_version
 from caching.versioned_cache import cached, cached_many
 from cohorts.models import Enrollment
+from dashboards.health_reads import counted_own, hours_by_member
 from strategy.models import Strategy
 from strategy.progress import percents_complete
 
@@ -46,24 +47,36 @@ def cached_dashboard(*, cohort, coach=None, country=None, compute, depends_on=No
                   compute=compute, timeout=TIMEOUT)
 
 
-def latest_strategies(city_ids):
-    """``{city_id: (state, percent)}`` of each city's latest strategy (by id; ``()`` when it
-    has none) and its builder's percent, kept per city until that city's data version
-    changes: the strategy, its plans, initiatives and metrics are the city's own records,
-    and the percent reads nothing shared (no title, no template). A change elsewhere (the
-    shared version, another city) leaves a city's kept; the cities whose records changed
-    are computed together (:func:`strategy.progress.percents_complete`: two queries)."""
+def own_figures(cohort, city_ids, today):
+    """``{city_id: {"strategy": (state, percent) or (), "counts": {figure: n}, "hours":
+    {(user_id, month): hours}}}``: what the dashboard shows of each city's own records,
+    kept per city until **that city's** data version changes. The city's latest strategy
+    (by id) and its builder's percent (plans, initiatives and metrics; no title, no
+    template), the grouped counts of its check-ins, action items and showcases
+    (:func:`dashboards.health_reads.own_counts`) and the hours its people logged each
+    month of the cohort so far (:func:`dashboards.health_reads.hours_by_member`) read
+    nothing shared but the cohort's dates and the day, which are in the key. A shared
+    change (a session, a person's name) leaves a city's kept; the cities whose records
+    changed are computed together, in four queries."""
+    first = cohort.starts_on.replace(day=1)
+    last = min(cohort.ends_on, today)
 
     def compute(missing):
-        latest = dict.fromkeys(missing, ())
         with scopes_disabled():
+            strategies = dict.fromkeys(missing, ())
             for strategy, percent in percents_complete(
                     strategies=Strategy.objects.filter(city_id__in=missing).order_by("pk")):
-                latest[strategy.city_id] = (strategy.state, percent)
-        return latest
+                strategies[strategy.city_id] = (strategy.state, percent)
+            counts = counted_own(cohort, missing, today)
+            hours = hours_by_member(missing, first, last) if first <= last else {}
+        return {city_id: {"strategy": strategies[city_id], "counts": counts[city_id],
+                          "hours": hours.get(city_id, {})}
+                for city_id in missing}
 
+    dates = f"{cohort.pk}:{cohort.starts_on.isoformat()}:{cohort.ends_on.isoformat()}"
     return cached_many(
-        {city_id: (f"health:strategy:{city_id}", [city_version(city_id)])
+        {city_id: (f"health:city:{city_id}:{dates}:{today.isoformat()}",
+                   [city_version(city_id)])
          for city_id in city_ids},
         compute=compute, timeout=TIMEOUT,
     )

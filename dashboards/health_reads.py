@@ -3,8 +3,11 @@ a constant number of queries whatever the number of cities, each read once and s
 columns that need it."""
 
 from collections import defaultdict
+from datetime import datetime
+from decimal import Decimal
 
-from django.db.models import Count, Prefetch, Value
+from django.db.models import Count, Prefetch, Sum, Value
+from django.db.models.functions import TruncMonth
 from django_scopes import scopes_disabled
 
 from accounts.models import Membership, Role
@@ -12,7 +15,15 @@ from assignments.progress import PROGRAM, grouped_counts
 from cities.places import country_code
 from coaching.models import ActionItem, ActionItemStatus, CheckIn, CheckInStatus, CoachAssignment
 from cohorts.models import Enrollment
-from schedule.models import Attendance, Audience, Rsvp, RsvpAnswer, Session, SessionKind
+from schedule.models import (
+    Attendance,
+    Audience,
+    HoursEntry,
+    Rsvp,
+    RsvpAnswer,
+    Session,
+    SessionKind,
+)
 from showcases.models import Showcase, State
 
 
@@ -113,21 +124,44 @@ def city_counts(cohort, city_ids, past, today, now, extra=()):
 SAID_YES, MARKED_PRESENT = "convening:yes", "convening:present"
 
 
-def counts_and_answers(cohort, city_ids, past, today, now, *, convening, extra=()):
-    """``(counts, yes, present)``: :func:`city_counts`, and the ``(session id, user id)``
-    pairs that said yes to, and that were marked present at, the ``convening`` sessions
-    (ids), in the same query (their rows are ``(session id, SAID_YES | MARKED_PRESENT,
-    user id)`` among the counts' ``(city id, figure, count)``)."""
+def own_counts(cohort, city_ids, today):
+    """The grouped counts ``(city_id, figure, count)`` of the cities' own records, which no
+    shared change moves (each city's data version covers them): logged check-ins since the
+    cohort began (``held``), open and overdue action items (``open``, ``overdue``) and
+    showcases by state (one figure per state). Parts of a union query."""
     held = _per_city(CheckIn.objects.filter(
         city_id__in=city_ids, status=CheckInStatus.LOGGED,
         happened_at__date__gte=cohort.starts_on), "held")
     open_items = ActionItem.objects.filter(city_id__in=city_ids, status=ActionItemStatus.OPEN)
-    parts = [
+    return [
+        held,
         _per_city(open_items, "open"),
         _per_city(open_items.filter(due_on__lt=today), "overdue"),
         Showcase.objects.filter(city_id__in=city_ids).order_by().values("city_id", "state")
         .annotate(n=Count("pk")).values_list("city_id", "state", "n"),
     ]
+
+
+OWN_FIGURES = ("held", "open", "overdue", *State.values)
+
+
+def counted_own(cohort, city_ids, today):
+    """``{city_id: {figure: count}}`` of :func:`own_counts` (one query), every figure of
+    :data:`OWN_FIGURES` present."""
+    counts = {city_id: dict.fromkeys(OWN_FIGURES, 0) for city_id in city_ids}
+    first, *rest = own_counts(cohort, city_ids, today)
+    for city_id, what, n in first.union(*rest, all=True):
+        counts[city_id][what] = n
+    return counts
+
+
+def counts_and_answers(cohort, city_ids, past, today, now, *, convening, extra=(), own=True):
+    """``(counts, yes, present)``: :func:`city_counts`, and the ``(session id, user id)``
+    pairs that said yes to, and that were marked present at, the ``convening`` sessions
+    (ids), in the same query (their rows are ``(session id, SAID_YES | MARKED_PRESENT,
+    user id)`` among the counts' ``(city id, figure, count)``). ``own=False`` leaves out
+    :func:`own_counts` (their figures stay 0: the caller kept them)."""
+    parts = own_counts(cohort, city_ids, today) if own else []
     if past:
         parts.append(_per_city(Attendance.objects.filter(
             city_id__in=city_ids,
@@ -145,7 +179,8 @@ def counts_and_answers(cohort, city_ids, past, today, now, *, convening, extra=(
     counts = {city_id: dict.fromkeys(figures, 0) for city_id in city_ids}
     counts[PROGRAM] = {}
     answers = {SAID_YES: set(), MARKED_PRESENT: set()}
-    for number, what, n in held.union(*parts, *extra, all=True):
+    first, *rest = [*parts, *extra]
+    for number, what, n in first.union(*rest, all=True):
         if what in answers:
             answers[what].add((number, n))
         else:
@@ -154,3 +189,18 @@ def counts_and_answers(cohort, city_ids, past, today, now, *, convening, extra=(
     for row in counts.values():
         row.update(program)
     return counts, answers[SAID_YES], answers[MARKED_PRESENT]
+
+
+def hours_by_member(city_ids, first, last):
+    """``{city_id: {(user_id, month): hours}}``: the hours each person logged for their
+    city each month from ``first`` to ``last`` (days), in one query."""
+    hours = {city_id: defaultdict(Decimal) for city_id in city_ids}
+    for city_id, user_id, month, total in (
+        HoursEntry.objects.filter(city_id__in=city_ids, on_date__gte=first, on_date__lte=last)
+        .annotate(month=TruncMonth("on_date")).values("city_id", "user_id", "month")
+        .annotate(total=Sum("hours")).values_list("city_id", "user_id", "month", "total")
+    ):
+        if isinstance(month, datetime):
+            month = month.date()
+        hours[city_id][(user_id, month)] += Decimal(total or 0)
+    return {city_id: dict(by_member) for city_id, by_member in hours.items()}

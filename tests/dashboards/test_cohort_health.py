@@ -144,11 +144,13 @@ def test_dashboard_query_count_does_not_grow_with_cities(cities, client,
                                                          django_assert_num_queries):
     cohort = _cohort_of(cities)
     client.force_login(factories.UserFactory(is_staff=True))
-    # 14 rendered afresh (31, then 18 before): the cohort's enrollments are read once, for
-    # the versions the cached page depends on and for the rows (dashboards/health_reads.py);
-    # each strategy's percent from its plans' counts (strategy.progress.percents_complete);
-    # the convening's answers in the grouped counts' query.
-    with django_assert_num_queries(14):
+    # 15 rendered for the first time (31, then 18 before): the cohort's enrollments are
+    # read once, for the versions the cached page depends on and for the rows
+    # (dashboards/health_reads.py); the convening's answers in the grouped counts' query;
+    # what each city's own records say (dashboards.health_cache.own_figures: each
+    # strategy's percent from its plans' counts, the counts of its check-ins, action items
+    # and showcases, its people's hours) in four queries for every city.
+    with django_assert_num_queries(15):
         response = client.get(f"/staff/cohorts/{cohort.slug}/health/")
     assert response.status_code == 200
     health_table = response.content.decode().split('<table class="health">')[1].split("</table>")[0]
@@ -160,12 +162,12 @@ def test_dashboard_query_count_does_not_grow_with_cities(cities, client,
         again = client.get(f"/staff/cohorts/{cohort.slug}/health/")
     again_table = again.content.decode().split('<table class="health">')[1].split("</table>")[0]
     assert again_table == health_table
-    # After a change of shared data (every page rendered afresh), each city's strategy
-    # percent is kept: it depends on its city's records only
-    # (dashboards.health_cache.latest_strategies), as are the header's navigation and
-    # unread count (their own versions): 10, the same table.
+    # After a change of shared data (every page rendered afresh), what each city's own
+    # records say is kept: it depends on its city's records only
+    # (dashboards.health_cache.own_figures), as are the header's navigation and unread
+    # count (their own versions): 9, the same table.
     bump(ALL)
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(9):
         afresh = client.get(f"/staff/cohorts/{cohort.slug}/health/")
     assert afresh.content.decode().split('<table class="health">')[1].split(
         "</table>")[0] == health_table
@@ -210,3 +212,27 @@ def test_the_hours_chart_numbers_are_also_a_table(demo, client):
             assert f"<td>{hours.normalize():f}</td>" in table or f"<td>{hours:.1f}</td>" in table
         assert row.city.name in table
     assert '<svg class="bars" role="img"' in body and "<title>Training hours per month" in body
+
+
+def test_a_citys_own_figures_follow_its_records_not_a_shared_change(demo):
+    """What a city's own records say (dashboards.health_cache.own_figures) is kept per
+    city: a shared change alone keeps it, a new record of the city shows at once."""
+    before = _rows(demo)
+    today = timezone.localdate()
+    with scopes_disabled():
+        riverton = before["riverton"].city
+        member = (Membership.objects.filter(city=riverton).exclude(role=Role.MAYOR)
+                  .select_related("user").first().user)
+        bump(ALL)  # a shared change: nothing a city's own figures read
+        assert _rows(demo)["riverton"].cells == before["riverton"].cells
+        factories.ActionItemFactory(city=riverton, due_on=today - datetime.timedelta(days=3))
+        factories.HoursEntryFactory(city=riverton, user=member, hours=7, on_date=today)
+        factories.ShowcaseFactory(city=riverton, state="accepted")
+    after = _rows(demo)
+    assert after["riverton"].cells["actions"].value == before["riverton"].cells["actions"].value + 1
+    assert after["riverton"].cells["showcases"].value == (
+        before["riverton"].cells["showcases"].value + 1)
+    *_, (month, hours, _commitment) = after["riverton"].hours_by_month
+    assert month == today.replace(day=1)
+    assert hours == before["riverton"].hours_by_month[-1][1] + 7
+    assert after["lakeside"].cells == before["lakeside"].cells
