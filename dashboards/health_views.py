@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, render
 from django.template.defaultfilters import floatformat
 from django.urls import reverse
 from django.utils import translation
+from django.utils.formats import date_format
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -102,7 +103,7 @@ def _table(rows):
     return [
         {
             "health": row,
-            "city_url": home.replace(SLUG, row.city.slug),
+            "head_html": _head_html(row, home.replace(SLUG, row.city.slug)),
             "chart": hours_bars(row.hours_by_month, city=row.city),
             "cells_html": _cells_html(
                 (row.cells[key], rag_labels.get(row.cells[key].rag, no_data),
@@ -121,6 +122,19 @@ HEALTH_CELL = (
     '          <span class="visually-hidden">{}:</span> {}</a></td>\n      '
 )
 HOURS_CELL = "<td>{}</td>"
+HEAD = '<th scope="row"><a href="{}">{}</a>\n        <span class="help">{}{}</span>\n        {}</th>'
+WITHDREW = '<span class="help">{}</span>'
+
+
+def _head_html(row, city_url):
+    """The row's heading: the city (a link to its home), its country and coaches, and the
+    day it withdrew if it did; the HTML the template wrote, each value escaped."""
+    withdrawn_on = row.enrollment.withdrawn_on
+    withdrew = WITHDREW.format(_escaped(_("Withdrew on %(day)s") % {
+        "day": date_format(withdrawn_on, "DATE_FORMAT")})) if withdrawn_on else ""
+    return mark_safe(HEAD.format(  # noqa: S308 - every value is escaped (_escaped)
+        _escaped(city_url), _escaped(row.city.name), _escaped(row.city.country.name),
+        "".join(f" · {_escaped(coach)}" for coach in row.coaches), withdrew))
 
 
 def _cells_html(cells):

@@ -5,6 +5,8 @@ from datetime import timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
+from django.utils.formats import date_format
 from django_scopes import scopes_disabled
 
 from accounts.models import Role
@@ -18,6 +20,7 @@ from tests.factories import (
     EnrollmentFactory,
     MembershipFactory,
     SessionFactory,
+    UserFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -82,3 +85,15 @@ def _at(day):
     from zoneinfo import ZoneInfo
 
     return datetime.combine(day, time(15), ZoneInfo("UTC"))
+
+
+def test_the_health_page_says_when_a_city_withdrew_in_the_readers_language(enrolled, client):
+    enrollment, _member = enrolled
+    cohort = enrollment.cohort
+    withdraw_enrollment(enrollment=enrollment, on=cohort.starts_on, reason="Budget frozen")
+    client.force_login(UserFactory(is_staff=True))
+    client.cookies["django_language"] = "es"
+    body = client.get(f"/staff/cohorts/{cohort.slug}/health/").content.decode()
+    with translation.override("es"):
+        day = date_format(cohort.starts_on, "DATE_FORMAT")
+    assert f'<span class="help">Se retiró el {day}</span></th>' in body
