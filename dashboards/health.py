@@ -327,14 +327,14 @@ def cohort_health(*, cohort, coach=None, country=None, today=None, enrollments=N
         sessions = live_sessions(cohort)
         past = [s for s in sessions if s.ends_at < now]
         the_convening = [s for s in sessions if is_convening_session(s)]
-        own = own_figures(cohort, city_ids, today)
+        own = own_figures(cohort, city_ids, today, past_ids=[s.pk for s in past])
         counts, yes, present = counts_and_answers(
             cohort, city_ids, past, today, now,
             convening=[s.pk for s in mayor_sessions(the_convening)],
             extra=city_feedback_parts(cohort=cohort, city_ids=city_ids), own=False)
         for city_id in city_ids:
             counts[city_id].update(own[city_id]["counts"])
-        attended = {city_id: row["attended"] for city_id, row in counts.items()}
+        attended = {city_id: counts[city_id]["attended"] for city_id in city_ids}
         hours_cells, bars = _hours(cohort, cities, senior_teams_among(memberships), today,
                                    own)
         columns = {

@@ -8,6 +8,8 @@ of a record bumps, so a change shows at the next request. Figures that move with
 alone (a session becoming past) are at most :data:`TIMEOUT` seconds old.
 """
 
+import hashlib
+
 from django.utils import timezone, translation
 from django_scopes import scopes_disabled
 
@@ -47,15 +49,16 @@ def cached_dashboard(*, cohort, coach=None, country=None, compute, depends_on=No
                   compute=compute, timeout=TIMEOUT)
 
 
-def own_figures(cohort, city_ids, today):
+def own_figures(cohort, city_ids, today, past_ids=()):
     """``{city_id: {"strategy": (state, percent) or (), "counts": {figure: n}, "hours":
     {(user_id, month): hours}}}``: what the dashboard shows of each city's own records,
     kept per city until **that city's** data version changes. The city's latest strategy
     (by id) and its builder's percent (plans, initiatives and metrics; no title, no
     template), the grouped counts of its check-ins, action items and showcases
-    (:func:`dashboards.health_reads.own_counts`) and the hours its people logged each
-    month of the cohort so far (:func:`dashboards.health_reads.hours_by_member`) read
-    nothing shared but the cohort's dates and the day, which are in the key. A shared
+    (:func:`dashboards.health_reads.own_counts`), the places its people attended at the
+    sessions ``past_ids`` and the hours they logged each month of the cohort so far
+    (:func:`dashboards.health_reads.hours_by_member`) read nothing shared but the cohort's
+    dates, the day and which sessions are past, which are in the key. A shared
     change (a session, a person's name) leaves a city's kept; the cities whose records
     changed are computed together, in four queries."""
     first = cohort.starts_on.replace(day=1)
@@ -67,13 +70,15 @@ def own_figures(cohort, city_ids, today):
             for strategy, percent in percents_complete(
                     strategies=Strategy.objects.filter(city_id__in=missing).order_by("pk")):
                 strategies[strategy.city_id] = (strategy.state, percent)
-            counts = counted_own(cohort, missing, today)
+            counts = counted_own(cohort, missing, today, past_ids)
             hours = hours_by_member(missing, first, last) if first <= last else {}
         return {city_id: {"strategy": strategies[city_id], "counts": counts[city_id],
                           "hours": hours.get(city_id, {})}
                 for city_id in missing}
 
-    dates = f"{cohort.pk}:{cohort.starts_on.isoformat()}:{cohort.ends_on.isoformat()}"
+    past = hashlib.blake2b(",".join(map(str, sorted(past_ids))).encode(), digest_size=8)
+    dates = (f"{cohort.pk}:{cohort.starts_on.isoformat()}:{cohort.ends_on.isoformat()}:"
+             f"{past.hexdigest()}")
     return cached_many(
         {city_id: (f"health:city:{city_id}:{dates}:{today.isoformat()}",
                    [city_version(city_id)])

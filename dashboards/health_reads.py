@@ -142,14 +142,19 @@ def own_counts(cohort, city_ids, today):
     ]
 
 
-OWN_FIGURES = ("held", "open", "overdue", *State.values)
+OWN_FIGURES = ("held", "open", "overdue", "attended", *State.values)
 
 
-def counted_own(cohort, city_ids, today):
-    """``{city_id: {figure: count}}`` of :func:`own_counts` (one query), every figure of
-    :data:`OWN_FIGURES` present."""
+def counted_own(cohort, city_ids, today, past_ids):
+    """``{city_id: {figure: count}}`` of :func:`own_counts` and the places the cities'
+    people attended at the sessions ``past_ids`` (``attended``), in one query; every figure
+    of :data:`OWN_FIGURES` present."""
     counts = {city_id: dict.fromkeys(OWN_FIGURES, 0) for city_id in city_ids}
-    first, *rest = own_counts(cohort, city_ids, today)
+    parts = own_counts(cohort, city_ids, today)
+    if past_ids:
+        parts.append(_per_city(Attendance.objects.filter(
+            city_id__in=city_ids, session_id__in=past_ids), "attended"))
+    first, *rest = parts
     for city_id, what, n in first.union(*rest, all=True):
         counts[city_id][what] = n
     return counts
@@ -160,9 +165,10 @@ def counts_and_answers(cohort, city_ids, past, today, now, *, convening, extra=(
     pairs that said yes to, and that were marked present at, the ``convening`` sessions
     (ids), in the same query (their rows are ``(session id, SAID_YES | MARKED_PRESENT,
     user id)`` among the counts' ``(city id, figure, count)``). ``own=False`` leaves out
-    :func:`own_counts` (their figures stay 0: the caller kept them)."""
+    :func:`own_counts` and the places attended (their figures stay 0: the caller kept them,
+    :func:`counted_own`)."""
     parts = own_counts(cohort, city_ids, today) if own else []
-    if past:
+    if past and own:
         parts.append(_per_city(Attendance.objects.filter(
             city_id__in=city_ids,
             session__in=_live(cohort).filter(ends_at__lt=now).values("pk")), "attended"))

@@ -122,7 +122,8 @@ HEALTH_CELL = (
     '          <span class="visually-hidden">{}:</span> {}</a></td>\n      '
 )
 HOURS_CELL = "<td>{}</td>"
-HEAD = '<th scope="row"><a href="{}">{}</a>\n        <span class="help">{}{}</span>\n        {}</th>'
+HEAD = ('<th scope="row"><a href="{}">{}</a>\n        <span class="help">{}{}</span>\n'
+        '        {}</th>')
 WITHDREW = '<span class="help">{}</span>'
 
 
