@@ -1,6 +1,7 @@
 """The staff's cohort health dashboard and its exports (scopes disabled: staff see all)."""
 
 import html
+from dataclasses import dataclass
 
 from django.db.models import Prefetch, prefetch_related_objects
 from django.http import FileResponse, Http404
@@ -30,12 +31,12 @@ from dashboards.health import (
     RULES,
     SORT_KEYS,
     WITHDRAWN,
+    CityHealth,
     cohort_health,
     sort_rows,
 )
 from dashboards.health_cache import cached_dashboard, cohort_versions
 from dashboards.health_export import COLUMNS, header, table
-from dashboards.health_reads import cohort_enrollments
 from dashboards.models import ReportStatus
 from dashboards.report import request_cohort_report
 
@@ -53,26 +54,56 @@ def _filtered_rows(request, cohort, enrollments=None):
                                            "data": data}
 
 
+@dataclass(frozen=True)
+class Coach:
+    """A coach as the dashboard shows one (the filter's choice, a row's coaches): what the
+    page reads of the user, cheap to keep in the cache."""
+
+    pk: int
+    email: str
+    label: str  # the user's full name, as ``str(user)`` gives it
+
+    def __str__(self):
+        return self.label
+
+
 def _dashboard_data(cohort, coach_id, country, enrollments=None):
     """The rows and the filters' choices (every coach and country of the cohort), cached
-    until a record behind them changes; read from the cohort's enrollments once."""
+    until a record behind them changes; read from the cohort's enrollments once. The cache
+    keeps each row's figures and its enrollment's id, not the records themselves (a
+    quarter of the cost of a page rendered afresh was writing them): the rows are put
+    back together from the ``enrollments`` every request reads."""
+    everyone = enrollments if enrollments is not None else list(_enrollments(cohort=cohort))
 
     def compute():
-        everyone = enrollments if enrollments is not None else cohort_enrollments(cohort)
         prefetch_related_objects(everyone, Prefetch(
             "coach_assignments", queryset=CoachAssignment.objects.select_related("coach")))
         coaches = {a.coach for e in everyone for a in e.coach_assignments.all()}
+        as_shown = {user.pk: Coach(user.pk, user.email, str(user)) for user in coaches}
+        rows = cohort_health(cohort=cohort, coach=coach_id, country=country,
+                             enrollments=everyone)
         return {
-            "rows": cohort_health(cohort=cohort, coach=coach_id, country=country,
-                                  enrollments=everyone),
-            "coaches": sorted(coaches, key=lambda u: (u.name, u.email)),
+            "rows": [(row.enrollment.pk, [as_shown[c.pk] for c in row.coaches], row.cells,
+                      row.hours_by_month) for row in rows],
+            "coaches": [as_shown[u.pk] for u in sorted(coaches, key=lambda u: (u.name,
+                                                                                 u.email))],
             "countries": sorted({e.city.country.code for e in everyone}),
         }
 
-    return cached_dashboard(
-        cohort=cohort, coach=coach_id, country=country, compute=compute,
-        depends_on=None if enrollments is None else cohort_versions(enrollments),
-    )
+    data = cached_dashboard(cohort=cohort, coach=coach_id, country=country, compute=compute,
+                            depends_on=cohort_versions(everyone))
+    by_pk = {e.pk: e for e in everyone}
+    rows = [CityHealth(city=by_pk[pk].city, enrollment=by_pk[pk], coaches=coaches,
+                       cells=cells, hours_by_month=hours)
+            for pk, coaches, cells, hours in data["rows"]]
+    return {**data, "rows": rows}
+
+
+def _enrollments(**filters):
+    """The enrollments (with city and cohort) the dashboard's rows start from, by city."""
+    with scopes_disabled():
+        return Enrollment.objects.filter(**filters).select_related("city", "cohort").order_by(
+            "city__name", "pk")
 
 
 DETAIL_PAGES = {
@@ -100,6 +131,7 @@ def _table(rows):
     rag_labels = {rag: str(label) for rag, label in RAG_LABELS.items()}
     no_data = str(NO_DATA)
     labels = {key: str(label) for key, label in COLUMNS.items()}
+    hour_cells = {}  # each figure of hours written once (the same figures recur)
     return [
         {
             "health": row,
@@ -109,7 +141,7 @@ def _table(rows):
                 (row.cells[key], rag_labels.get(row.cells[key].rag, no_data),
                  labels[key], pages[key].replace(SLUG, row.city.slug))
                 for key in COLUMNS),
-            "hours_html": _hours_html(row.hours_by_month),
+            "hours_html": _hours_html(row.hours_by_month, hour_cells),
         }
         for row in rows
     ]
@@ -148,10 +180,13 @@ def _cells_html(cells):
         for cell, rag_label, label, url in cells))
 
 
-def _hours_html(hours_by_month):
-    """The hours table's cells of a row, as :func:`format_html_join` writes them."""
+def _hours_html(hours_by_month, written=None):
+    """The hours table's cells of a row, as :func:`format_html_join` writes them
+    (``written``: the cells of figures already written, by figure, for this request)."""
+    written = {} if written is None else written
     return mark_safe("".join(  # noqa: S308 - every value is escaped (_escaped)
-        HOURS_CELL.format(_escaped(floatformat(hours, "-1")))
+        written.get(hours) or written.setdefault(
+            hours, HOURS_CELL.format(_escaped(floatformat(hours, "-1"))))
         for _month, hours, _commitment in hours_by_month))
 
 
@@ -166,11 +201,7 @@ def _enrollments_of(request, slug):
     """The cohort's enrollments (with city and cohort), read once per request: the page's
     data versions and the dashboard's rows both start from them."""
     if getattr(request, "_health_enrollments", (None,))[0] != slug:
-        with scopes_disabled():
-            request._health_enrollments = (slug, list(
-                Enrollment.objects.filter(cohort__slug=slug).select_related("city", "cohort")
-                .order_by("city__name", "pk")
-            ))
+        request._health_enrollments = (slug, list(_enrollments(cohort__slug=slug)))
     return request._health_enrollments[1]
 
 
