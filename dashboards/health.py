@@ -328,10 +328,14 @@ def cohort_health(*, cohort, coach=None, country=None, today=None, enrollments=N
         past = [s for s in sessions if s.ends_at < now]
         the_convening = [s for s in sessions if is_convening_session(s)]
         own = own_figures(cohort, city_ids, today, past_ids=[s.pk for s in past])
+        mayors_sessions = [s.pk for s in mayor_sessions(the_convening)]
         counts, yes, present = counts_and_answers(
-            cohort, city_ids, past, today, now,
-            convening=[s.pk for s in mayor_sessions(the_convening)],
-            extra=city_feedback_parts(cohort=cohort, city_ids=city_ids), own=False)
+            cohort, city_ids, past, today, now, convening=mayors_sessions,
+            extra=lambda: city_feedback_parts(cohort=cohort, city_ids=city_ids), own=False,
+            # what the shared query depends on (not ``now``: the places attended are the
+            # cities' own figures)
+            statement_key=("health:shared-counts", cohort.pk, tuple(city_ids), today,
+                           tuple(mayors_sessions)))
         for city_id in city_ids:
             counts[city_id].update(own[city_id]["counts"])
         attended = {city_id: counts[city_id]["attended"] for city_id in city_ids}

@@ -15,6 +15,7 @@ from assignments.progress import PROGRAM, grouped_counts
 from cities.places import country_code
 from coaching.models import ActionItem, ActionItemStatus, CheckIn, CheckInStatus, CoachAssignment
 from cohorts.models import Enrollment
+from common.statements import rows_of
 from schedule.models import (
     Attendance,
     Audience,
@@ -160,33 +161,42 @@ def counted_own(cohort, city_ids, today, past_ids):
     return counts
 
 
-def counts_and_answers(cohort, city_ids, past, today, now, *, convening, extra=(), own=True):
+def counts_and_answers(cohort, city_ids, past, today, now, *, convening, extra=(), own=True,
+                       statement_key=None):
     """``(counts, yes, present)``: :func:`city_counts`, and the ``(session id, user id)``
     pairs that said yes to, and that were marked present at, the ``convening`` sessions
     (ids), in the same query (their rows are ``(session id, SAID_YES | MARKED_PRESENT,
     user id)`` among the counts' ``(city id, figure, count)``). ``own=False`` leaves out
     :func:`own_counts` and the places attended (their figures stay 0: the caller kept them,
-    :func:`counted_own`)."""
-    parts = own_counts(cohort, city_ids, today) if own else []
-    if past and own:
-        parts.append(_per_city(Attendance.objects.filter(
-            city_id__in=city_ids,
-            session__in=_live(cohort).filter(ends_at__lt=now).values("pk")), "attended"))
-    parts += grouped_counts(city_ids, today)
-    if convening:
-        parts += [
-            queryset.filter(session_id__in=convening).order_by().annotate(what=Value(what))
-            .values_list("session_id", "what", "user_id")
-            for queryset, what in (
-                (Rsvp.objects.filter(answer=RsvpAnswer.YES), SAID_YES),
-                (Attendance.objects.all(), MARKED_PRESENT))
-        ]
+    :func:`counted_own`). ``extra``: more parts, or a function that makes them.
+    ``statement_key``: the query's statement is compiled once per key
+    (:func:`common.statements.rows_of`); the caller names in it every input the parts
+    depend on."""
+
+    def union():
+        parts = own_counts(cohort, city_ids, today) if own else []
+        if past and own:
+            parts.append(_per_city(Attendance.objects.filter(
+                city_id__in=city_ids,
+                session__in=_live(cohort).filter(ends_at__lt=now).values("pk")), "attended"))
+        parts += grouped_counts(city_ids, today)
+        if convening:
+            parts += [
+                queryset.filter(session_id__in=convening).order_by().annotate(what=Value(what))
+                .values_list("session_id", "what", "user_id")
+                for queryset, what in (
+                    (Rsvp.objects.filter(answer=RsvpAnswer.YES), SAID_YES),
+                    (Attendance.objects.all(), MARKED_PRESENT))
+            ]
+        first, *rest = [*parts, *(extra() if callable(extra) else extra)]
+        return first.union(*rest, all=True)
+
     figures = ["held", "open", "overdue", "attended", *State.values]
     counts = {city_id: dict.fromkeys(figures, 0) for city_id in city_ids}
     counts[PROGRAM] = {}
     answers = {SAID_YES: set(), MARKED_PRESENT: set()}
-    first, *rest = [*parts, *extra]
-    for number, what, n in first.union(*rest, all=True):
+    rows = union() if statement_key is None else rows_of(statement_key, union)
+    for number, what, n in rows:
         if what in answers:
             answers[what].add((number, n))
         else:
