@@ -241,7 +241,7 @@ def _actions(city_ids, counts):
 def _showcases(cohort, city_ids, counts, today):
     """``{city_id: Cell}``: the city's showcases by state."""
     midpoint = cohort.starts_on + (cohort.ends_on - cohort.starts_on) / 2
-    labels = dict(State.choices)
+    labels = {state: str(label) for state, label in State.choices}  # translated once
     cells = {}
     for city_id in city_ids:
         by_state = {state: counts[city_id][state] for state in State.values
