@@ -4,9 +4,10 @@ Django's changelist renders each row's action checkbox through the form renderer
 per row) and, when nothing filters the list, counts the same rows twice (the list's count and
 the "N total" count). :class:`QuickChangelistMixin` writes the checkbox's HTML directly (the
 same HTML, character for character) and counts once when no filter and no search narrow the
-list. A choice column with hundreds of choices (a country) is shown by a ``display`` method
-such as :func:`country_column`, not by ``display_for_field`` flattening every choice on each
-row.
+list; its rows are written by ``common/admin_rows.py`` (each column decided once per page, not
+on each cell), through ``templates/admin/quick_change_list.html``. A choice column with
+hundreds of choices (a country) is shown by a ``display`` method such as
+:func:`country_column`, not by ``display_for_field`` flattening every choice on each row.
 """
 
 import types
@@ -33,8 +34,13 @@ class CountOnceChangeList(ChangeList):
 
 
 class QuickChangelistMixin:
-    """A ``ModelAdmin`` mixin for a busy list: the action checkbox's HTML written directly
-    and one count of an unfiltered list (see the module's docstring)."""
+    """A ``ModelAdmin`` mixin for a busy list: the action checkbox's HTML written directly,
+    one count of an unfiltered list and the rows written by ``common/admin_rows.py`` (see
+    the module's docstring). A ``change_list_template`` of its own extends
+    ``admin/quick_change_list.html``."""
+
+    change_list_template = "admin/quick_change_list.html"
+    quick_rows = True  # False: Django's own ``items_for_result`` (the same HTML, slower)
 
     def get_changelist(self, request, **kwargs):
         return CountOnceChangeList
