@@ -19,6 +19,7 @@ from simple_history.models import HistoricalRecords
 
 from accounts.models import Role, validate_time_zone
 from applications import question_models  # noqa: F401  (a cohort's questions and answers)
+from common.country_names import country_name
 
 
 class ApplicationState(models.TextChoices):
@@ -133,7 +134,8 @@ class Application(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.city_name} ({self.country.name or self.country_as_written}) → {self.cohort}"
+        country = country_name(self.country) or self.country_as_written
+        return f"{self.city_name} ({country}) → {self.cohort}"
 
     def get_absolute_url(self):
         return reverse("apply:application", kwargs={"pk": self.pk})
