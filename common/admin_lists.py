@@ -10,13 +10,20 @@ hundreds of choices (a country) is shown by a ``display`` method such as
 :func:`country_column`, not by ``display_for_field`` flattening every choice on each row.
 """
 
+import functools
+import html
 import types
 
 from django.contrib import admin
 from django.contrib.admin import helpers
 from django.contrib.admin.views.main import ChangeList
-from django.utils.html import format_html
+from django.utils.html import conditional_escape
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
+
+from common.country_names import country_name
+
+ACTION_NAME = html.escape(helpers.ACTION_CHECKBOX_NAME)
 
 
 class CountOnceChangeList(ChangeList):
@@ -47,12 +54,19 @@ class QuickChangelistMixin:
 
     def action_checkbox(self, obj):
         """The row's checkbox, as Django's ``CheckboxInput`` renders it."""
-        return format_html(
-            '<input type="checkbox" name="{}" value="{}" class="action-select" '
-            'aria-label="{}">',
-            helpers.ACTION_CHECKBOX_NAME, str(obj.pk),
-            format_html(_("Select this object for an action - {}"), str(obj)),
-        )
+        return checkbox(obj, _("Select this object for an action - {}"))
+
+    # A page of rows (common/admin_rows.py) translates the checkbox's label once.
+    action_checkbox.for_page = lambda model_admin: functools.partial(
+        checkbox, label=_("Select this object for an action - {}"))
+
+
+def checkbox(obj, label):
+    """The row's checkbox whose label (the translated text, ``{}`` for the row) is given:
+    ``format_html`` of the name, the key and the label's HTML, written out."""
+    return SafeString(
+        f'<input type="checkbox" name="{ACTION_NAME}" value="{conditional_escape(str(obj.pk))}" '
+        f'class="action-select" aria-label="{label.format(conditional_escape(str(obj)))}">')
 
 
 def country_column(field_name="country", *, model):
@@ -63,6 +77,6 @@ def country_column(field_name="country", *, model):
 
     @admin.display(description=field.verbose_name, ordering=field_name)
     def column(self, obj):
-        return getattr(obj, field_name).name or self.get_empty_value_display()
+        return country_name(getattr(obj, field_name)) or self.get_empty_value_display()
 
     return column

@@ -80,15 +80,24 @@ def number_display(decimal_pos=None):
 
 def datetime_display():
     """A function showing a date and time as Django's admin does: in the reader's time zone,
-    in the language's ``DATETIME_FORMAT`` (looked up once)."""
-    pattern = formats.get_format("DATETIME_FORMAT")
+    in the language's ``DATETIME_FORMAT``, looked up and split into its parts once (as
+    ``dateformat.Formatter.format`` splits it on each value)."""
+    steps = []
+    for index, piece in enumerate(dateformat.re_formatchars.split(str(formats.get_format(
+            "DATETIME_FORMAT")))):
+        if index % 2:
+            steps.append((True, piece))
+        elif piece:
+            steps.append((False, dateformat.re_escaped.sub(r"\1", piece)))
 
     def display(value):
         """``value`` in the reader's time zone and language."""
         local = timezone.template_localtime(value)
-        if isinstance(local, datetime.datetime):
-            return dateformat.format(local, pattern)
-        return formats.localize(local)
+        if not isinstance(local, datetime.datetime):
+            return formats.localize(local)
+        parts = dateformat.DateFormat(local)
+        return "".join([str(getattr(parts, piece)()) if is_spec else piece
+                        for is_spec, piece in steps])
     return display
 
 
@@ -204,10 +213,14 @@ def column_cell(cl, name, index, empty, link):
     number = number_display()
     if callable(name) or (field is None and hasattr(model_admin, name) and name != "__str__"):
         attr = name if callable(name) else getattr(model_admin, name)
+        # A method may say what it does once per page: ``method.for_page(model_admin)``
+        # gives the function of a row it is on this page (``admin_lists.action_checkbox``).
+        for_page = getattr(attr, "for_page", None)
+        answer = for_page(model_admin) if for_page is not None else attr
 
         def of_method(obj):
             """The method's answer for the row, displayed."""
-            shown, nowrap = value_display(attr(obj), attr, empty, number)
+            shown, nowrap = value_display(answer(obj), attr, empty, number)
             return shown, own + " nowrap" if nowrap else own
         return of_method, classes
 
