@@ -11,7 +11,6 @@ from django.http import HttpResponse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django_countries.filters import CountryFilter
 from simple_history.admin import SimpleHistoryAdmin
 
 from applications import lifecycle as domain
@@ -22,7 +21,7 @@ from applications.models import Application
 from audit.admin_log import record_admin_action
 from caching.admin_cache import CachedChangelistMixin
 from cities.doors import allows
-from common.admin_lists import country_column
+from common.admin_lists import PresentCountryFilter, country_column
 from common.tables import safe_row
 
 CSV_COLUMNS = [
@@ -75,7 +74,7 @@ def _decision(description, run):
 class ApplicationAdmin(CachedChangelistMixin, SimpleHistoryAdmin):
     list_display = ["city_name", "country_name", "region", "cohort", "state", "eligible",
                     "population", "readiness", "submitted_at"]
-    list_filter = ["cohort", "state", ("country", CountryFilter), EligibilityFilter]
+    list_filter = ["cohort", "state", ("country", PresentCountryFilter), EligibilityFilter]
     search_fields = ["city_name", "region", "country", "mayor_name", "mayor_email",
                      "applicant__email", "cdo_name"]
     list_select_related = ["cohort"]

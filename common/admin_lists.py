@@ -20,8 +20,9 @@ from django.contrib.admin.views.main import ChangeList
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
+from django_countries.filters import CountryFilter
 
-from common.country_names import country_name
+from common.country_names import country_choices, country_name
 
 ACTION_NAME = html.escape(helpers.ACTION_CHECKBOX_NAME)
 
@@ -80,3 +81,20 @@ def country_column(field_name="country", *, model):
         return country_name(getattr(obj, field_name)) or self.get_empty_value_display()
 
     return column
+
+
+class PresentCountryFilter(CountryFilter):
+    """django-countries' filter of the countries the list's rows are in, the field's choices
+    (every country, named and sorted in the reader's language) built once per language
+    (``common/country_names.py``), not on each page."""
+
+    def lookup_choices(self, changelist):
+        """The (code, name) of each country some row is in, in the field's order."""
+        if self.field.multiple:
+            yield from super().lookup_choices(changelist)
+            return
+        codes = set(changelist.model._default_manager.all().distinct()
+                    .order_by(self.field_path).values_list(self.field_path, flat=True))
+        for code, name in country_choices(self.field):
+            if code in codes:
+                yield code, name
