@@ -233,8 +233,8 @@ def column_cell(cl, name, index, empty, link):
 
 
 def row_cells(cl):
-    """A function of a row giving its cells' HTML, as ``items_for_result`` writes them
-    (no form, no popup), every column decided once."""
+    """A function of a row giving its cells' HTML (a list of strings), as
+    ``items_for_result`` writes them (no form, no popup), every column decided once."""
     empty = cl.model_admin.get_empty_value_display()
     links = cl.list_display_links
     first = True
@@ -257,13 +257,15 @@ def row_cells(cl):
             text = escaped(shown)
             if href is not None:
                 text = f'<a href="{href(obj)}">{text}</a>'
-            html_cells.append(SafeString(f'<{tag} class="{classes}">{text}</{tag}>'))
+            html_cells.append(f'<{tag} class="{classes}">{text}</{tag}>')
         return html_cells
     return cells
 
 
 def quick_rows(cl):
-    """The rows of ``cl`` as the changelist's template reads them (``ResultList``s of cells,
-    no form)."""
+    """The rows of ``cl`` as the changelist's template reads them: a ``ResultList`` (no
+    form) per row whose one item is the row's cells written out, so the template's loop over
+    a row's cells renders one value, not one per cell (``change_list_results.html`` writes a
+    row's items one after the other: the same HTML)."""
     cells = row_cells(cl)
-    return [ResultList(None, cells(obj)) for obj in cl.result_list]
+    return [ResultList(None, [SafeString("".join(cells(obj)))]) for obj in cl.result_list]
