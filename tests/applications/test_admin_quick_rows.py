@@ -9,11 +9,13 @@ import re
 import pytest
 from django.contrib import admin
 from django.utils import translation
+from django_countries.filters import CountryFilter
 
 from applications.models import Application
 from caching.data_versions import ALL
 from caching.versioned_cache import bump
 from coaching.models import CheckIn
+from common.admin_lists import PresentCountryFilter
 from common.templatetags import admin_rows
 from tests import factories
 
@@ -93,3 +95,25 @@ def test_the_country_names_follow_the_language(no_scope):
         assert "(Brasil)" in str(application)
     with translation.override("en"):
         assert "(Brazil)" in str(application)
+
+
+@pytest.mark.parametrize("language", ["en", "es", "pt-br"])
+def test_the_country_filter_lists_what_django_countries_lists(language, rf, applications):
+    factories.ApplicationFactory(country="DE")
+    model_admin = admin.site._registry[Application]
+    request = rf.get("/admin/cities/application/")
+    request.user = factories.UserFactory(is_staff=True, is_superuser=True)
+    changelist = model_admin.get_changelist_instance(request)
+    field = Application._meta.get_field("country")
+    with translation.override(language):
+        lists = [
+            list(kind(field, request, {}, Application, model_admin, "country")
+                 .choices(changelist))
+            for kind in (PresentCountryFilter, CountryFilter)
+        ]
+    assert lists[0] == lists[1]
+    assert [choice["display"] for choice in lists[0]][1:] == {
+        "en": ["Brazil", "Germany", "Mexico"],
+        "es": ["Alemania", "Brasil", "México"],
+        "pt-br": ["Alemanha", "Brasil", "México"],
+    }[language]
