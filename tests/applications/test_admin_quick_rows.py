@@ -1,5 +1,5 @@
-"""The admin's quick rows (common/admin_rows.py) are Django's own: the applications and
-check-ins changelists rendered through the quick path and through Django's
+"""The admin's quick rows (common/admin_rows.py) are Django's own: the applications,
+check-ins and action items changelists rendered through the quick path and through Django's
 ``items_for_result`` (``quick_rows = False``) are the same HTML, CSRF token aside, in
 English, Spanish and Brazilian Portuguese, sorted, filtered, searched and as a popup."""
 
@@ -14,7 +14,7 @@ from django_countries.filters import CountryFilter
 from applications.models import Application
 from caching.data_versions import ALL
 from caching.versioned_cache import bump
-from coaching.models import CheckIn
+from coaching.models import ActionItem, CheckIn
 from common.admin_lists import PresentCountryFilter
 from common.templatetags import admin_rows
 from tests import factories
@@ -42,6 +42,8 @@ def applications(no_scope):
         population=0, eligible=False, submitted_at=submitted + datetime.timedelta(days=200))
     factories.CheckInFactory(summary=NASTY)
     factories.CheckInFactory()
+    factories.ActionItemFactory(title=f"Item {NASTY}")
+    factories.ActionItemFactory()
 
 
 def both_ways(client, url, model, monkeypatch):
@@ -71,6 +73,7 @@ def both_ways(client, url, model, monkeypatch):
     ("/admin/cities/application/?_popup=1&_to_field=id", Application),
     ("/admin/coaching/checkin/", CheckIn),
     ("/admin/coaching/checkin/?o=-2", CheckIn),
+    ("/admin/coaching/actionitem/?o=4", ActionItem),
 ])
 def test_the_quick_rows_are_djangos_rows(
         language, zone, url, model, client, applications, monkeypatch):
