@@ -76,9 +76,16 @@ def _live(cohort):
         kind=SessionKind.COACHING)
 
 
+# What the figures read of a session (who is invited, when, which kind); its texts, address
+# and bookkeeping are not read, and not loaded.
+SESSION_FIELDS = ("id", "cohort_id", "city_id", "kind", "audience", "starts_at", "ends_at",
+                  "is_cancelled", "time_zone")
+
+
 def live_sessions(cohort):
-    """The cohort's sessions that are not cancelled and not one city's coaching, by start."""
-    return list(_live(cohort).order_by("starts_at", "pk"))
+    """The cohort's sessions that are not cancelled and not one city's coaching, by start
+    (their :data:`SESSION_FIELDS`)."""
+    return list(_live(cohort).only(*SESSION_FIELDS).order_by("starts_at", "pk"))
 
 
 def invited_places(past, memberships, city_ids):
