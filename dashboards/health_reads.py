@@ -3,6 +3,7 @@ a constant number of queries whatever the number of cities, each read once and s
 columns that need it."""
 
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
@@ -57,18 +58,50 @@ PEOPLE_FIELDS = ("id", "city_id", "user_id", "role", "user__id", "user__name", "
                  "user__is_active")
 
 
+@dataclass(eq=False)
+class Person:
+    """A member as the figures read one: a user's id, name, e-mail and whether active."""
+
+    pk: int
+    name: str
+    email: str
+    is_active: bool
+
+    @property
+    def id(self):
+        return self.pk
+
+
+@dataclass(eq=False)
+class Place:
+    """A membership as the figures read one (its person, its city and role): read as
+    values, not as records, since a cohort's hundreds of them are only counted and
+    sorted (a third of the time of building records)."""
+
+    pk: int
+    city_id: int
+    user_id: int
+    role: str
+    user: Person
+    city: object
+
+    @property
+    def id(self):
+        return self.pk
+
+
 def people_of_cities(cities):
-    """Who is in ``cities`` (every membership, with its user's :data:`PEOPLE_FIELDS`, and
-    its city: one of ``cities``, not read again), by name: the senior teams, the mayors and
-    the head count by role all come from this one read."""
+    """Who is in ``cities`` (every membership as a :class:`Place`, with its :class:`Person`
+    and its city: one of ``cities``, not read again), by name: the senior teams, the mayors
+    and the head count by role all come from this one read."""
     by_id = {city.pk: city for city in cities}
-    memberships = list(
-        Membership.objects.filter(city_id__in=by_id).select_related("user")
-        .only(*PEOPLE_FIELDS).order_by("user__name", "user_id")
-    )
-    for membership in memberships:
-        membership.city = by_id[membership.city_id]
-    return memberships
+    return [
+        Place(pk, city_id, user_id, role, Person(user_id, name, email, is_active),
+              by_id[city_id])
+        for pk, city_id, user_id, role, _user_id, name, email, is_active in
+        Membership.objects.filter(city_id__in=by_id).order_by("user__name", "user_id")
+        .values_list(*PEOPLE_FIELDS)
+    ]
 
 
 def _live(cohort):
