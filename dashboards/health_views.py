@@ -141,7 +141,7 @@ def _table(rows):
                 (row.cells[key], rag_labels.get(row.cells[key].rag, no_data),
                  labels[key], pages[key].replace(SLUG, row.city.slug))
                 for key in COLUMNS),
-            "hours_html": _hours_html(row.hours_by_month, hour_cells),
+            "hours_row_html": _hours_row_html(row, hour_cells),
         }
         for row in rows
     ]
@@ -178,6 +178,18 @@ def _cells_html(cells):
     return mark_safe("".join(  # noqa: S308 - every value is escaped (_escaped)
         HEALTH_CELL.format(*map(_escaped, (cell.rag, url, rag_label, label, cell.text)))
         for cell, rag_label, label, url in cells))
+
+
+HOURS_ROW = '<tr><th scope="row">{}</th>\n        {}\n        <td>{}</td></tr>'
+
+
+def _hours_row_html(row, written):
+    """A row of the hours table: the city, its hours each month and its commitment per
+    member (``written``: as :func:`_hours_html`)."""
+    commitment = row.city.monthly_commitment_hours
+    return mark_safe(HOURS_ROW.format(  # noqa: S308 - every value is escaped
+        _escaped(row.city.name), _hours_html(row.hours_by_month, written),
+        _escaped(floatformat(commitment, "-1"))))
 
 
 def _hours_html(hours_by_month, written=None):
@@ -223,8 +235,11 @@ def cohort_dashboard(request, slug):
                        key=lambda pair: pair[1])
     return render(request, "dashboards/health.html", {
         "cohort": cohort, "table": _table(rows), "filters": filters, "coaches": coaches,
-        "countries": countries, "rules": [(COLUMNS[k], text) for k, text in RULES.items()],
-        "columns": COLUMNS, "exports": EXPORTS,
+        # the columns', rules' and exports' names translated once, not at each use
+        "countries": countries,
+        "rules": [(str(COLUMNS[k]), str(text)) for k, text in RULES.items()],
+        "columns": {key: str(label) for key, label in COLUMNS.items()},
+        "exports": {key: str(label) for key, label in EXPORTS.items()},
         "months": [m for m, _h, _c in rows[0].hours_by_month] if rows else [],
     })
 
