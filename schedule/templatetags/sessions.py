@@ -4,6 +4,8 @@ The viewer's zone is the active one: the signed-in person's on pages, the recipi
 e-mails (the notifications engine activates it while rendering).
 """
 
+import zoneinfo
+
 from django import template
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
@@ -36,22 +38,30 @@ def session_when_text(session, zone=None):
 
     ``zone``: the viewer's zone (default: the active one).
     """
+    return when_text(session.starts_at, session.ends_at, session.time_zone, zone)
+
+
+def _day_of(moment):
+    return formats.date_format(moment, day_format())
+
+
+def when_text(starts_at, ends_at, time_zone, zone=None, day=_day_of):
+    """:func:`session_when_text` of a session's start, end and own zone's name; ``day``
+    writes a local moment's day (a list of sessions may write each day once)."""
     zone = zone or timezone.get_current_timezone()
-    start = timezone.localtime(session.starts_at, zone)
-    end = timezone.localtime(session.ends_at, zone)
-    day = formats.date_format(start, day_format())
-    same_day = start.date() == end.date()
-    text = f"{day} · {start:%H:%M}–{end:%H:%M}" if same_day else (
-        f"{day} {start:%H:%M} – {formats.date_format(end, day_format())} {end:%H:%M}"
+    start = timezone.localtime(starts_at, zone)
+    end = timezone.localtime(ends_at, zone)
+    text = f"{day(start)} · {start:%H:%M}–{end:%H:%M}" if start.date() == end.date() else (
+        f"{day(start)} {start:%H:%M} – {day(end)} {end:%H:%M}"
     )
     text = f"{text} {_zone_label(getattr(zone, 'key', str(zone)))}"
-    own = session.zone
-    own_start = timezone.localtime(session.starts_at, own)
+    own = zoneinfo.ZoneInfo(time_zone)
+    own_start = timezone.localtime(starts_at, own)
     if own_start.utcoffset() != start.utcoffset():
-        own_end = timezone.localtime(session.ends_at, own)
+        own_end = timezone.localtime(ends_at, own)
         text += " " + _("(%(start)s–%(end)s %(zone)s)") % {
             "start": f"{own_start:%H:%M}", "end": f"{own_end:%H:%M}",
-            "zone": _zone_label(session.time_zone),
+            "zone": _zone_label(time_zone),
         }
     return text
 
