@@ -21,6 +21,7 @@ from schedule.calendar import ics_filename, session_ics
 from schedule.commitment import ledger_months, member_rows
 from schedule.forms import LogLearningForm, RsvpForm, apply_errors
 from schedule.hours import city_today, log_learning
+from schedule.listing import FIELDS, SessionList
 from schedule.models import HoursEntry, Rsvp
 from schedule.rsvp import rsvp
 from schedule.rules import SessionInCity
@@ -53,36 +54,47 @@ def _month_weeks(month, sessions):
     ]
 
 
+def _month_context(request, sessions):
+    """The month view's context: the month asked for, its weeks and its neighbours (the
+    month shows no module and no answer: neither is read)."""
+    month, error = _month_param(request)
+    zone = timezone.get_current_timezone()
+    first = timezone.make_aware(datetime.combine(month, datetime.min.time()), zone)
+    next_month = (month + timedelta(days=32)).replace(day=1)
+    last = timezone.make_aware(datetime.combine(next_month, datetime.min.time()), zone)
+    sessions = list(sessions.filter(starts_at__gte=first, starts_at__lt=last))
+    return {
+        "month": month, "month_error": error, "weeks": _month_weeks(month, sessions),
+        "previous_month": (month - timedelta(days=1)).replace(day=1),
+        "next_month": next_month,
+    }
+
+
+def _list_context(request, sessions):
+    """The list view's context: upcoming sessions, then past ones (latest first), each
+    with the viewer's answer, written as HTML once (:class:`schedule.listing.SessionList`)."""
+    now = timezone.now()
+    rows = list(sessions.values(*FIELDS))
+    answers = dict(Rsvp.objects.filter(user=request.user).values_list("session_id", "answer"))
+    for row in rows:
+        row["my_rsvp"] = answers.get(row["pk"])
+    writer = SessionList(request.city)
+    return {
+        "upcoming_html": writer.html([r for r in rows if r["ends_at"] >= now],
+                                     _("No upcoming sessions.")),
+        "past_html": writer.html([r for r in rows if r["ends_at"] < now][::-1],
+                                 _("No past sessions yet.")),
+    }
+
+
 @require_GET
 @cache_page_per_person()
 def schedule(request, city):
     """Upcoming and past sessions in the viewer's time zone; ``?view=month`` for a month."""
-    city = request.city
-    now = timezone.now()
     view = "month" if request.GET.get("view") == "month" else "list"
-    sessions = sessions_for_city(city=city).select_related("module").order_by("starts_at")
-    context = {"city": city, "view": view}
-    if view == "month":
-        month, error = _month_param(request)
-        zone = timezone.get_current_timezone()
-        first = timezone.make_aware(datetime.combine(month, datetime.min.time()), zone)
-        next_month = (month + timedelta(days=32)).replace(day=1)
-        last = timezone.make_aware(datetime.combine(next_month, datetime.min.time()), zone)
-        sessions = list(sessions.filter(starts_at__gte=first, starts_at__lt=last))
-        context.update(
-            month=month, month_error=error, weeks=_month_weeks(month, sessions),
-            previous_month=(month - timedelta(days=1)).replace(day=1), next_month=next_month,
-        )
-    else:
-        sessions = list(sessions)
-    answers = dict(Rsvp.objects.filter(user=request.user).values_list("session_id", "answer"))
-    for session in sessions:
-        session.my_rsvp = answers.get(session.pk)
-    context.update(
-        upcoming=[s for s in sessions if s.ends_at >= now],
-        past=[s for s in sessions if s.ends_at < now][::-1],
-        sessions=sessions,
-    )
+    sessions = sessions_for_city(city=request.city).order_by("starts_at")
+    context = {"city": request.city, "view": view}
+    context.update((_month_context if view == "month" else _list_context)(request, sessions))
     return render(request, "schedule/schedule.html", context)
 
 
