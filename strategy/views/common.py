@@ -9,7 +9,7 @@ from cities.doors import allows, rule_required
 from strategy.editing import current_strategy
 from strategy.models import Comment, Strategy
 from strategy.progress import percent_complete, strategy_progress
-from strategy.snapshot import load_strategy, snapshot_strategy, with_parts
+from strategy.snapshot import load_strategy, snapshot_strategy, snapshots_of, with_parts
 
 
 def door(rule, *, found=None, methods=None):
@@ -58,6 +58,16 @@ def loaded_strategy_or_404(request):
     return strategy
 
 
+def pictured_strategy_or_404(request):
+    """``(strategy, snapshot)``: the city's current strategy (as ``current_strategy`` finds
+    it) and its snapshot read as plain rows (:func:`strategy.snapshot.snapshots_of`, no
+    model per initiative or metric), or 404."""
+    pictures = snapshots_of(strategies=Strategy.objects.filter(city=request.city)[:1])
+    if not pictures:
+        raise Http404
+    return pictures[0]
+
+
 def url(name, request, **kwargs):
     return reverse(f"strategy:{name}", kwargs={"city": request.city.slug, **kwargs})
 
@@ -82,11 +92,16 @@ def permissions(request):
     }
 
 
-def strategy_context(request, strategy):
-    """What every builder and reading page needs: the snapshot, the steps and permissions."""
-    parts = getattr(strategy, "_prefetched_objects_cache", {})
-    loaded = strategy if "components" in parts else load_strategy(strategy_id=strategy.pk)
-    snapshot = snapshot_strategy(strategy=loaded)
+def strategy_context(request, strategy, snapshot=None):
+    """What every builder and reading page needs: the snapshot, the steps and permissions.
+
+    ``snapshot``, when given, is ``strategy``'s already (:func:`pictured_strategy_or_404`)."""
+    if snapshot is None:
+        parts = getattr(strategy, "_prefetched_objects_cache", {})
+        loaded = strategy if "components" in parts else load_strategy(strategy_id=strategy.pk)
+        snapshot = snapshot_strategy(strategy=loaded)
+    else:
+        loaded = strategy
     steps = strategy_progress(snapshot=snapshot)
     return {
         "city": request.city, "strategy": loaded, "snapshot": snapshot, "steps": steps,

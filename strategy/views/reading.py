@@ -18,9 +18,9 @@ from strategy.snapshot import in_reader_language
 from strategy.views.common import (
     comments_by_section,
     door,
-    loaded_strategy_or_404,
     once,
     permissions,
+    pictured_strategy_or_404,
     safe_next,
     step_url,
     strategy_context,
@@ -39,8 +39,8 @@ def _reading(request, snapshot, context):
 @cache_page_per_person()
 def read(request, city):
     """The strategy as the mayor reads it, with the comments on each section."""
-    strategy = loaded_strategy_or_404(request)
-    context = strategy_context(request, strategy)
+    strategy, snapshot = pictured_strategy_or_404(request)
+    context = strategy_context(request, strategy, snapshot)
     context.update(
         comments=comments_by_section(strategy), version=None,
         waiting=review.waiting_version(strategy),
