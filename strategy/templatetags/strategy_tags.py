@@ -2,6 +2,7 @@
 
 from django import template
 
+from strategy.reading_html import initiatives_html, roadmap_rows_html
 from strategy.snapshot import frequency_label, practice_area_labels, quarters_label, status_label
 
 register = template.Library()
@@ -19,6 +20,8 @@ register.filter("status_label", status_label)
 register.filter("frequency_label", frequency_label)
 register.filter("practice_areas", practice_area_labels)
 register.filter("quarters_label", quarters_label)
+register.filter("initiatives_html", initiatives_html)
+register.filter("roadmap_rows_html", roadmap_rows_html)
 
 
 @register.filter
