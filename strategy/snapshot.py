@@ -84,13 +84,11 @@ METRIC_FIELDS = ("id", "component_id", "name", "baseline", "target_year_1", "tar
                  "data_source", "frequency")
 
 
-def snapshots_of(*, strategies):
-    """``[(strategy, snapshot)]``: :func:`snapshot_strategy` of each of ``strategies`` (a
-    queryset, in its order), the same pictures read as plain rows, without a model per
-    initiative or metric: five queries whatever the number of strategies."""
-    strategies = list(strategies.select_related("city", "template", "approved_by")
-                      .prefetch_related("template__components"))
-    plans = list(ComponentPlan.objects.filter(strategy__in=strategies)
+def parts_of(strategy_ids):
+    """``{strategy id: [(plan, initiatives, metrics)]}``: the plans of the strategies
+    ``strategy_ids`` with their initiatives and metrics, as plain rows (``values()``), in
+    three queries."""
+    plans = list(ComponentPlan.objects.filter(strategy_id__in=strategy_ids)
                  .order_by("order", "pk").values(*PLAN_FIELDS))
     plan_ids = [plan["id"] for plan in plans]
     initiatives, metrics = defaultdict(list), defaultdict(list)
@@ -100,10 +98,21 @@ def snapshots_of(*, strategies):
     for row in Metric.objects.filter(component_id__in=plan_ids).order_by("pk").values(
             *METRIC_FIELDS):
         metrics[row["component_id"]].append(row)
-    plans_of = defaultdict(list)
+    plans_of = {}
     for plan in plans:
-        plans_of[plan["strategy_id"]].append(
+        plans_of.setdefault(plan["strategy_id"], []).append(
             (plan, initiatives[plan["id"]], metrics[plan["id"]]))
+    return plans_of
+
+
+def snapshots_of(*, strategies, parts=parts_of):
+    """``[(strategy, snapshot)]``: :func:`snapshot_strategy` of each of ``strategies`` (a
+    queryset, in its order), the same pictures read as plain rows, without a model per
+    initiative or metric: five queries whatever the number of strategies. ``parts`` reads
+    the strategies' plans (:func:`parts_of`, or the same rows kept)."""
+    strategies = list(strategies.select_related("city", "template", "approved_by")
+                      .prefetch_related("template__components"))
+    plans_of = parts([strategy.pk for strategy in strategies])
     shipped = {}  # template pk → (titles, rubric): the template's texts, drawn once
     for strategy in strategies:
         if strategy.template_id not in shipped:
@@ -113,7 +122,8 @@ def snapshots_of(*, strategies):
                 {c.key: dict(c.rubric) for c in components},
             )
     return [
-        (strategy, _picture(strategy, template_components=None, plans=plans_of[strategy.pk],
+        (strategy, _picture(strategy, template_components=None,
+                            plans=plans_of.get(strategy.pk, []),
                             shipped=shipped[strategy.template_id]))
         for strategy in strategies
     ]

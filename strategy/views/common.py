@@ -5,11 +5,19 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 
+from caching.data_versions import city_version
+from caching.versioned_cache import cached_many
 from cities.doors import allows, rule_required
 from strategy.editing import current_strategy
 from strategy.models import Comment, Strategy
 from strategy.progress import percent_complete, strategy_progress
-from strategy.snapshot import load_strategy, snapshot_strategy, snapshots_of, with_parts
+from strategy.snapshot import (
+    load_strategy,
+    parts_of,
+    snapshot_strategy,
+    snapshots_of,
+    with_parts,
+)
 
 
 def door(rule, *, found=None, methods=None):
@@ -58,11 +66,34 @@ def loaded_strategy_or_404(request):
     return strategy
 
 
+def kept_parts(city_id):
+    """:func:`strategy.snapshot.parts_of` for strategies of the city ``city_id``, each kept
+    until **that city's** data version changes: plans, initiatives and metrics are the
+    city's own records (nothing shared: no title, no template, no person)."""
+
+    def parts(strategy_ids):
+        if not strategy_ids:
+            return {}
+        return cached_many(
+            {pk: (f"strategy:parts:1:{city_id}:{pk}", [city_version(city_id)])
+             for pk in strategy_ids},
+            compute=lambda missing: _each(parts_of(missing), missing),
+        )
+
+    return parts
+
+
+def _each(found, strategy_ids):
+    """``{pk: found.get(pk, [])}`` for each of ``strategy_ids``."""
+    return {pk: found.get(pk, []) for pk in strategy_ids}
+
+
 def pictured_strategy_or_404(request):
     """``(strategy, snapshot)``: the city's current strategy (as ``current_strategy`` finds
     it) and its snapshot read as plain rows (:func:`strategy.snapshot.snapshots_of`, no
-    model per initiative or metric), or 404."""
-    pictures = snapshots_of(strategies=Strategy.objects.filter(city=request.city)[:1])
+    model per initiative or metric; its plans kept per city, :func:`kept_parts`), or 404."""
+    pictures = snapshots_of(strategies=Strategy.objects.filter(city=request.city)[:1],
+                            parts=kept_parts(request.city.pk))
     if not pictures:
         raise Http404
     return pictures[0]
