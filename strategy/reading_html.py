@@ -9,7 +9,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from strategy.models import InitiativeStatus, PracticeArea
-from strategy.snapshot import quarters_label
+from strategy.snapshot import quarters_labeller
 
 
 def _labels(choices):
@@ -23,7 +23,7 @@ def _optional(initiative, key, label):
     return f"<p><strong>{label}</strong> {esc(value)}</p>" if value else ""
 
 
-def _initiative_html(i, words, statuses, areas):
+def _initiative_html(i, words, statuses, areas, when):
     """One initiative's ``<div class="initiative">`` and the whitespace around it."""
     status = statuses.get(i["status"]) or esc(i["status"])
     description = (f"<p>{linebreaksbr(i['description'], True)}</p>"
@@ -34,7 +34,7 @@ def _initiative_html(i, words, statuses, areas):
         practice = f'<p class="tags"><strong>{words["areas"]}</strong> {names}</p>'
     return (
         f'\n  <div class="initiative">\n    <h4>{esc(i["title"])}</h4>\n'
-        f'    <p class="initiative-meta">{esc(quarters_label(i))} · {words["owner"]} '
+        f'    <p class="initiative-meta">{esc(when(i))} · {words["owner"]} '
         f'{esc(i["owner"] or "—")} · {words["status"]} {status}</p>\n'
         f'    {description}\n'
         f'    {_optional(i, "resources", words["resources"])}\n'
@@ -53,8 +53,9 @@ def initiatives_html(initiatives):
         "areas": esc(_("Practice areas:")),
     }
     statuses, areas = _labels(InitiativeStatus.choices), _labels(PracticeArea.choices)
+    when = quarters_labeller()
     return mark_safe("".join(  # noqa: S308 - every value is escaped above
-        _initiative_html(i, words, statuses, areas) for i in initiatives))
+        _initiative_html(i, words, statuses, areas, when) for i in initiatives))
 
 
 def roadmap_rows_html(rows):

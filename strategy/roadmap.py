@@ -9,7 +9,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from strategy.labels import quarter_label
-from strategy.snapshot import quarters_label, status_label
+from strategy.models import InitiativeStatus
+from strategy.snapshot import quarters_labeller
 
 LABEL_WIDTH = 170
 QUARTER_WIDTH = 58
@@ -116,12 +117,12 @@ def roadmap_svg(snapshot, *, id_prefix="roadmap"):
 
 def roadmap_table(snapshot):
     """The same data as the picture, as table rows (component, initiative, when, owner)."""
-    rows = []
+    rows, when, statuses = [], quarters_labeller(), dict(InitiativeStatus.choices)
     for component in snapshot["components"]:
         for initiative in sorted(component["initiatives"], key=_span):
             rows.append({
                 "component": component["title"], "title": initiative["title"],
-                "when": quarters_label(initiative), "owner": initiative["owner"],
-                "status": status_label(initiative["status"]),
+                "when": when(initiative), "owner": initiative["owner"],
+                "status": statuses.get(initiative["status"], initiative["status"]),
             })
     return rows

@@ -229,6 +229,20 @@ def quarters_label(initiative):
     }
 
 
+def quarters_labeller():
+    """:func:`quarters_label` for the initiatives of one list, each year and quarters
+    drawn once (in the language active while the list is drawn)."""
+    drawn = {}
+
+    def label(initiative):
+        key = (initiative["year"], tuple(initiative.get("quarters") or ()))
+        if key not in drawn:
+            drawn[key] = quarters_label(initiative)
+        return drawn[key]
+
+    return label
+
+
 def all_initiatives(snapshot):
     """[(component, initiative)] across components, by year then first quarter."""
     rows = [(c, i) for c in snapshot["components"] for i in c["initiatives"]]
