@@ -21,6 +21,7 @@ from accounts.models import Role
 from assignments.progress import health_figure
 from dashboards.health_cache import own_figures
 from dashboards.health_reads import (
+    assigned_to,
     cohort_enrollments,
     counts_and_answers,
     filter_enrollments,
@@ -207,12 +208,12 @@ def _hours(cohort, cities, teams, today, own):
     return cells, bars
 
 
-def _checkins(enrollments, counts, today):
+def _checkins(enrollments, counts, today, assignments=None):
     """``{city_id: Cell}``: logged check-ins since the cohort began against the cadence."""
     cells = {}
     for enrollment in enrollments:
-        assignments = list(enrollment.coach_assignments.all())
-        cadence = min((a.cadence_days for a in assignments), default=0)
+        cadence = min((a.cadence_days for a in assigned_to(enrollment, assignments)),
+                      default=0)
         n = counts[enrollment.city_id]["held"]
         if not cadence:
             cells[enrollment.city_id] = Cell(NONE, _("No coach assigned"), n)
@@ -308,9 +309,11 @@ def _feedback(city_ids, counts):
     return cells
 
 
-def cohort_health(*, cohort, coach=None, country=None, today=None, enrollments=None):
+def cohort_health(*, cohort, coach=None, country=None, today=None, enrollments=None,
+                  assignments=None):
     """One :class:`CityHealth` per enrolled city, filtered by coach (a user or an id) and
-    country; ``enrollments`` are :func:`cohort_enrollments` when the caller read them.
+    country; ``enrollments`` are :func:`cohort_enrollments` when the caller read them, and
+    ``assignments`` their coaches (:func:`coaches_of_enrollments`) when it read those so.
     At most eight queries (six when the caller read the enrollments), whatever the number
     of cities."""
     today = today or timezone.localdate()
@@ -318,7 +321,8 @@ def cohort_health(*, cohort, coach=None, country=None, today=None, enrollments=N
     with scopes_disabled():
         if enrollments is None:
             enrollments = cohort_enrollments(cohort)
-        enrollments = filter_enrollments(enrollments, coach=coach, country=country)
+        enrollments = filter_enrollments(enrollments, coach=coach, country=country,
+                                         assignments=assignments)
         cities = [e.city for e in enrollments]
         city_ids = [c.pk for c in cities]
         if not city_ids:
@@ -346,7 +350,7 @@ def cohort_health(*, cohort, coach=None, country=None, today=None, enrollments=N
                                     now, yes, present),
             "attendance": _attendance(past, memberships, city_ids, attended),
             "hours": hours_cells,
-            "checkins": _checkins(enrollments, counts, today),
+            "checkins": _checkins(enrollments, counts, today, assignments),
             "actions": _actions(city_ids, counts),
             "showcases": _showcases(cohort, city_ids, counts, today),
             "strategy": _strategies(cohort, city_ids, today, own),
@@ -356,7 +360,7 @@ def cohort_health(*, cohort, coach=None, country=None, today=None, enrollments=N
     return [
         CityHealth(
             city=e.city, enrollment=e,
-            coaches=[a.coach for a in e.coach_assignments.all()],
+            coaches=[a.coach for a in assigned_to(e, assignments)],
             cells={
                 name: _withdrawn(column[e.city_id]) if _has_withdrawn(e, today)
                 else column[e.city_id]

@@ -11,7 +11,7 @@ from django.db.models import Count, Prefetch, Sum, Value
 from django.db.models.functions import TruncMonth
 from django_scopes import scopes_disabled
 
-from accounts.models import Membership, Role
+from accounts.models import Membership, Role, User
 from assignments.progress import PROGRAM, grouped_counts
 from cities.places import country_code
 from coaching.models import ActionItem, ActionItemStatus, CheckIn, CheckInStatus, CoachAssignment
@@ -40,12 +40,47 @@ def cohort_enrollments(cohort):
         )
 
 
-def filter_enrollments(enrollments, *, coach=None, country=None):
-    """The ``enrollments`` one coach (a user, or an id) coaches, in one country."""
+def assigned_to(enrollment, assignments=None):
+    """The coach assignments of ``enrollment``: from ``assignments`` (by enrollment id, as
+    :func:`coaches_of_enrollments` gives them) when the caller read them so, else its own
+    (prefetched)."""
+    if assignments is not None:
+        return assignments.get(enrollment.pk, [])
+    return enrollment.coach_assignments.all()
+
+
+@dataclass(eq=False)
+class Assigned:
+    """A coach assignment as the figures read one: the coach's id, the cadence and the
+    coach as shown (an unsaved user with the coach's id, name and e-mail)."""
+
+    coach_id: int
+    cadence_days: int
+    coach: object
+
+
+def coaches_of_enrollments(enrollments):
+    """``{enrollment id: [Assigned]}`` of ``enrollments``, in one query of values: cheaper
+    than prefetching the assignments and their coaches as records, when only the coach's
+    name and e-mail and the cadence are read."""
+    by_enrollment = {enrollment.pk: [] for enrollment in enrollments}
+    for enrollment_id, coach_id, cadence_days, name, email in (
+        CoachAssignment.objects.filter(enrollment_id__in=by_enrollment).order_by("pk")
+        .values_list("enrollment_id", "coach_id", "cadence_days", "coach__name",
+                     "coach__email")
+    ):
+        by_enrollment[enrollment_id].append(Assigned(
+            coach_id, cadence_days, User(pk=coach_id, name=name, email=email)))
+    return by_enrollment
+
+
+def filter_enrollments(enrollments, *, coach=None, country=None, assignments=None):
+    """The ``enrollments`` one coach (a user, or an id) coaches, in one country
+    (``assignments``: as :func:`assigned_to` reads them)."""
     coach_id = getattr(coach, "pk", coach)
     if coach_id is not None:
         enrollments = [e for e in enrollments
-                       if any(a.coach_id == coach_id for a in e.coach_assignments.all())]
+                       if any(a.coach_id == coach_id for a in assigned_to(e, assignments))]
     if country:
         code = country_code(country) or country
         enrollments = [e for e in enrollments if e.city.country == code]

@@ -3,7 +3,6 @@
 import html
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, prefetch_related_objects
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 from django.template.defaultfilters import floatformat
@@ -18,7 +17,6 @@ from django_scopes import scopes_disabled
 from caching.page_cache import cache_page_per_person
 from cities.doors import rule_required
 from cities.places import country_code, country_name
-from coaching.models import CoachAssignment
 from cohorts.models import Cohort, Enrollment
 from common.inputs import parse_id
 from common.tables import table_response
@@ -37,6 +35,7 @@ from dashboards.health import (
 )
 from dashboards.health_cache import cached_dashboard, cohort_versions
 from dashboards.health_export import COLUMNS, header, table
+from dashboards.health_reads import coaches_of_enrollments
 from dashboards.models import ReportStatus
 from dashboards.report import request_cohort_report
 
@@ -76,12 +75,11 @@ def _dashboard_data(cohort, coach_id, country, enrollments=None):
     everyone = enrollments if enrollments is not None else list(_enrollments(cohort=cohort))
 
     def compute():
-        prefetch_related_objects(everyone, Prefetch(
-            "coach_assignments", queryset=CoachAssignment.objects.select_related("coach")))
-        coaches = {a.coach for e in everyone for a in e.coach_assignments.all()}
+        assignments = coaches_of_enrollments(everyone)
+        coaches = {a.coach for each in assignments.values() for a in each}
         as_shown = {user.pk: Coach(user.pk, user.email, str(user)) for user in coaches}
         rows = cohort_health(cohort=cohort, coach=coach_id, country=country,
-                             enrollments=everyone)
+                             enrollments=everyone, assignments=assignments)
         return {
             "rows": [(row.enrollment.pk, [as_shown[c.pk] for c in row.coaches], row.cells,
                       row.hours_by_month) for row in rows],
