@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from cities.doors import allows
+from coaching import page_reads
 from coaching.actions import city_initiatives, possible_owner_ids
 from coaching.cadence import cadence_for, with_cadence_facts
 from coaching.checkins import checkins_visible_to
@@ -23,10 +24,6 @@ HISTORY_LIMIT = 50  # "all": a program has about a dozen; each card links to its
 CLOSED_ITEMS_LIMIT = 20
 OPEN_ITEMS_LIMIT = 25  # on the coaching page, until "show all" is asked for
 HOME_ITEMS_LIMIT = 5  # on the city home's card, the soonest due
-
-
-def _items(city):
-    return ActionItem.objects.filter(city=city).select_related("owner", "initiative")
 
 
 def open_action_items(*, city, limit=None):
@@ -60,13 +57,12 @@ def coaching_page_context(*, request, city, forms, all_open=False, all_history=F
     checkins = list(checkins.order_by("-happened_at", "-pk")[:shown + 1])
     more_checkins = not all_history and len(checkins) > shown
     checkins = checkins[:shown]
-    open_items = _items(city).filter(status=ActionItemStatus.OPEN).order_by("due_on", "pk")
-    open_items = list(open_items if all_open else open_items[:OPEN_ITEMS_LIMIT + 1])
+    open_items = page_reads.open_items(city=city,
+                                       limit=None if all_open else OPEN_ITEMS_LIMIT + 1)
     more_open = not all_open and len(open_items) > OPEN_ITEMS_LIMIT
     if more_open:
         open_items = open_items[:OPEN_ITEMS_LIMIT]
-    closed_items = list(_items(city).exclude(status=ActionItemStatus.OPEN)
-                        .order_by("due_on", "pk")[:CLOSED_ITEMS_LIMIT])
+    closed_items = page_reads.closed_items(city=city, limit=CLOSED_ITEMS_LIMIT)
     items = open_items + closed_items
     requests = list(
         MayorRequest.objects.filter(city=city).select_related("requested_by", "answered_by")

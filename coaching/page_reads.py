@@ -1,0 +1,79 @@
+"""The coaching page's action items read as plain rows, their statements compiled once.
+
+A page shows up to 26 open and 20 closed items; reading them as model instances (with
+their owner and initiative) cost more Python than the rows themselves: compiling two
+querysets and building ~100 instances on each page rendered afresh. Here each list is one
+statement compiled once per (city, limit) (:func:`common.statements.rows_of`) whose rows
+become :class:`ItemRow` s with what the page reads of an item; each owner is a
+:class:`accounts.models.User` with its name and email only (what its ``__str__`` reads).
+"""
+
+from types import SimpleNamespace
+
+from django_scopes.state import get_scope
+
+from accounts.models import User
+from coaching.models import ActionItem, ActionItemStatus
+from common.statements import rows_of
+
+FIELDS = ("pk", "title", "details", "due_on", "status", "owner_id", "owner__name",
+          "owner__email", "initiative__title", "initiative_id")
+
+
+class ItemRow:
+    """What the coaching page reads of an action item (see :mod:`coaching.page_rows`)."""
+
+    __slots__ = ("pk", "title", "details", "due_on", "status", "owner_id", "owner",
+                 "initiative", "can_update")
+
+    def __init__(self, row, owners):
+        (self.pk, self.title, self.details, self.due_on, self.status, self.owner_id,
+         name, email, initiative_title, initiative_id) = row
+        self.owner = owners(self.owner_id, name, email)
+        self.initiative = (SimpleNamespace(pk=initiative_id, title=initiative_title)
+                           if initiative_id is not None else None)
+        self.can_update = False
+
+
+def _owners():
+    """``owner(pk, name, email)``: the owner's user (None for none), built once per pk."""
+    seen = {None: None}
+
+    def owner(pk, name, email):
+        if pk not in seen:
+            seen[pk] = User(pk=pk, name=name, email=email)
+        return seen[pk]
+    return owner
+
+
+def _in_own_scope(city):
+    """Whether the tenant scope is ``city``'s alone (the page's), so that the statement
+    depends only on the city's id."""
+    scope = get_scope()
+    return scope.get("_enabled", True) and getattr(scope.get("city"), "pk", None) == city.pk
+
+
+def _rows(name, city, limit, build):
+    queryset = lambda: build().values_list(*FIELDS)  # noqa: E731 - compiled once
+    if limit is not None:
+        queryset = lambda: build().values_list(*FIELDS)[:limit]  # noqa: E731
+    if not _in_own_scope(city):
+        return list(queryset())
+    return rows_of(("coaching.page_reads", name, city.pk, limit), queryset)
+
+
+def open_items(*, city, limit=None):
+    """The city's open items, soonest due first (the first ``limit``), as :class:`ItemRow`."""
+    rows = _rows("open", city, limit, lambda: ActionItem.objects.filter(
+        city=city, status=ActionItemStatus.OPEN).order_by("due_on", "pk"))
+    owners = _owners()
+    return [ItemRow(row, owners) for row in rows]
+
+
+def closed_items(*, city, limit):
+    """The city's done and dropped items by due date (the first ``limit``), as
+    :class:`ItemRow`."""
+    rows = _rows("closed", city, limit, lambda: ActionItem.objects.filter(city=city).exclude(
+        status=ActionItemStatus.OPEN).order_by("due_on", "pk"))
+    owners = _owners()
+    return [ItemRow(row, owners) for row in rows]
