@@ -6,6 +6,7 @@ querysets and building ~100 instances on each page rendered afresh. Here each li
 statement compiled once per (city, limit) (:func:`common.statements.rows_of`) whose rows
 become :class:`ItemRow` s with what the page reads of an item; each owner is a
 :class:`accounts.models.User` with its name and email only (what its ``__str__`` reads).
+The next check-in's cadence facts likewise (one row).
 """
 
 from types import SimpleNamespace
@@ -13,7 +14,8 @@ from types import SimpleNamespace
 from django_scopes.state import get_scope
 
 from accounts.models import User
-from coaching.models import ActionItem, ActionItemStatus
+from coaching.cadence import cadence_for, with_cadence_facts
+from coaching.models import ActionItem, ActionItemStatus, CoachAssignment
 from common.statements import rows_of
 
 FIELDS = ("pk", "title", "details", "due_on", "status", "owner_id", "owner__name",
@@ -53,10 +55,13 @@ def _in_own_scope(city):
     return scope.get("_enabled", True) and getattr(scope.get("city"), "pk", None) == city.pk
 
 
-def _rows(name, city, limit, build):
-    queryset = lambda: build().values_list(*FIELDS)  # noqa: E731 - compiled once
-    if limit is not None:
-        queryset = lambda: build().values_list(*FIELDS)[:limit]  # noqa: E731
+def _rows(name, city, limit, build, fields=FIELDS):
+    """The rows of ``build()``'s ``fields`` (the first ``limit``), compiled once per city
+    when the scope is the city's own."""
+
+    def queryset():
+        rows = build().values_list(*fields)
+        return rows if limit is None else rows[:limit]
     if not _in_own_scope(city):
         return list(queryset())
     return rows_of(("coaching.page_reads", name, city.pk, limit), queryset)
@@ -77,3 +82,25 @@ def closed_items(*, city, limit):
         status=ActionItemStatus.OPEN).order_by("due_on", "pk"))
     owners = _owners()
     return [ItemRow(row, owners) for row in rows]
+
+
+CADENCE_FIELDS = ("coach_id", "coach__name", "coach__email", "cadence_days",
+                  "last_checkin_at", "planned_next_on", "enrollment__cohort__starts_on")
+
+
+def upcoming_checkin(*, city):
+    """The primary coach's cadence facts for ``city`` (next check-in due), or None: what
+    :func:`coaching.portal.upcoming_checkin` gave, read as one row. Its ``assignment``
+    has the coach (a user with name and email), ``cadence_days``, the cadence facts and
+    ``enrollment.cohort.starts_on``: what the page and :func:`cadence_for` read."""
+    rows = _rows("upcoming", city, 1, lambda: with_cadence_facts(
+        CoachAssignment.objects.filter(enrollment__city=city)
+    ).order_by("-is_primary", "-enrollment__cohort__starts_on"), CADENCE_FIELDS)
+    if not rows:
+        return None
+    coach_id, name, email, cadence_days, last_at, planned_on, starts_on = rows[0]
+    return cadence_for(SimpleNamespace(
+        coach=User(pk=coach_id, name=name, email=email), cadence_days=cadence_days,
+        last_checkin_at=last_at, planned_next_on=planned_on,
+        enrollment=SimpleNamespace(cohort=SimpleNamespace(starts_on=starts_on)),
+    ))

@@ -9,13 +9,11 @@ from accounts.models import User
 from cities.doors import allows
 from coaching import page_reads
 from coaching.actions import city_initiatives, possible_owner_ids
-from coaching.cadence import cadence_for, with_cadence_facts
 from coaching.checkins import checkins_visible_to
 from coaching.forms import ActionItemForm, MayorAnswerForm, MayorRequestForm
 from coaching.models import (
     ActionItem,
     ActionItemStatus,
-    CoachAssignment,
     MayorRequest,
 )
 
@@ -31,16 +29,6 @@ def open_action_items(*, city, limit=None):
     items = (ActionItem.objects.filter(city=city, status=ActionItemStatus.OPEN)
              .select_related("owner").order_by("due_on", "pk"))
     return list(items if limit is None else items[:limit])
-
-
-def upcoming_checkin(*, city):
-    """The primary coach's cadence facts for ``city`` (next check-in due), or None."""
-    assignment = (
-        with_cadence_facts(CoachAssignment.objects.filter(enrollment__city=city))
-        .select_related("coach", "enrollment__cohort")
-        .order_by("-is_primary", "-enrollment__cohort__starts_on").first()
-    )
-    return cadence_for(assignment) if assignment else None
 
 
 def coaching_page_context(*, request, city, forms, all_open=False, all_history=False):
@@ -91,7 +79,7 @@ def coaching_page_context(*, request, city, forms, all_open=False, all_history=F
         "more_open_items": more_open,
         "closed_items": closed_items,
         "requests": requests,
-        "upcoming": upcoming_checkin(city=city),
+        "upcoming": page_reads.upcoming_checkin(city=city),
         "can_log": coaching,
         "can_manage_items": can_manage,
         "can_ask_mayor": allows("can_request_mayor_decision", user, city),
