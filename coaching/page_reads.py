@@ -15,8 +15,16 @@ from django_scopes.state import get_scope
 
 from accounts.models import User
 from coaching.cadence import cadence_for, with_cadence_facts
-from coaching.models import ActionItem, ActionItemStatus, CoachAssignment
+from coaching.models import (
+    ActionItem,
+    ActionItemStatus,
+    CheckIn,
+    CheckInMode,
+    CheckInStatus,
+    CoachAssignment,
+)
 from common.statements import rows_of
+from curriculum.pillars import Pillar
 
 FIELDS = ("pk", "title", "details", "due_on", "status", "owner_id", "owner__name",
           "owner__email", "initiative__title", "initiative_id")
@@ -104,3 +112,60 @@ def upcoming_checkin(*, city):
         last_checkin_at=last_at, planned_next_on=planned_on,
         enrollment=SimpleNamespace(cohort=SimpleNamespace(starts_on=starts_on)),
     ))
+
+
+CHECKIN_FIELDS = ("pk", "happened_at", "duration_minutes", "mode", "status", "summary",
+                  "decisions", "coach_id", "coach__name", "coach__email",
+                  *(f"{pillar.value}_{what}" for pillar in Pillar for what in ("rag", "why")))
+MODES = dict(CheckInMode.choices)
+
+
+class CheckinRow:
+    """What the coaching page reads of a check-in (see :mod:`coaching.page_rows`): never
+    its private notes."""
+
+    __slots__ = ("pk", "happened_at", "duration_minutes", "mode", "status", "summary",
+                 "decisions", "coach", "rated", "attendees")
+
+    def __init__(self, row, people):
+        (self.pk, self.happened_at, self.duration_minutes, self.mode, self.status,
+         self.summary, self.decisions, coach_id, name, email, *rated) = row
+        self.coach = people(coach_id, name, email)
+        self.rated = rated
+        self.attendees = []
+
+    @property
+    def is_logged(self):
+        return self.status == CheckInStatus.LOGGED
+
+    def get_mode_display(self):
+        """The mode's label, as the model's ``get_mode_display``."""
+        return str(MODES.get(self.mode, self.mode))
+
+    def ratings(self):
+        """``[(pillar, rag, why)]`` for the three pillars, in order (as the model's)."""
+        return [(pillar, *self.rated[2 * n:2 * n + 2]) for n, pillar in enumerate(Pillar)]
+
+
+def history(*, city, visible, drafts, limit):
+    """The latest ``limit`` of the check-ins ``visible()`` gives (those of ``city`` someone
+    may read: with the drafts or not, as ``drafts`` says), newest first, as
+    :class:`CheckinRow` with their attendees (by email, as the model's ordering of users):
+    two statements compiled once per (city, drafts, limit)."""
+
+    def latest():
+        return visible().order_by("-happened_at", "-pk")
+
+    rows = _rows(f"history:{drafts}", city, limit, latest, CHECKIN_FIELDS)
+    people = _owners()
+    cards = [CheckinRow(row, people) for row in rows]
+    if not cards:
+        return cards
+    by_pk = {card.pk: card for card in cards}
+    attendance = _rows(f"attendees:{drafts}:{limit}", city, None, lambda: (
+        CheckIn.attendees.through.objects.filter(
+            checkin__in=latest().values("pk")[:limit]).order_by("user__email")
+    ), ("checkin_id", "user_id", "user__name", "user__email"))
+    for checkin_id, *person in attendance:
+        by_pk[checkin_id].attendees.append(people(*person))
+    return cards

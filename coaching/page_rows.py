@@ -152,7 +152,7 @@ class _CardWriter:
     def card(self, checkin):
         """One check-in's card."""
         minutes = checkin.duration_minutes
-        attendees = checkin.attendees.all()
+        attendees = checkin.attendees
         parts = [
             '\n    <article class="card checkin" id="checkin-', str(checkin.pk),
             '">\n      <h3><a href="', self.url.replace("{pk}", str(checkin.pk)), '">',

@@ -38,11 +38,10 @@ def coaching_page_context(*, request, city, forms, all_open=False, all_history=F
     ``all_history``."""
     user = request.user
     coaching = allows("can_log_checkin", user, city)
-    checkins = checkins_visible_to(city=city, user=user).select_related(
-        "coach"
-    ).prefetch_related("attendees").defer("private_notes")
     shown = HISTORY_LIMIT if all_history else HISTORY_SHOWN
-    checkins = list(checkins.order_by("-happened_at", "-pk")[:shown + 1])
+    checkins = page_reads.history(
+        city=city, visible=lambda: checkins_visible_to(city=city, user=user),
+        drafts=coaching, limit=shown + 1)
     more_checkins = not all_history and len(checkins) > shown
     checkins = checkins[:shown]
     open_items = page_reads.open_items(city=city,
