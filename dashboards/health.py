@@ -314,8 +314,8 @@ def cohort_health(*, cohort, coach=None, country=None, today=None, enrollments=N
     """One :class:`CityHealth` per enrolled city, filtered by coach (a user or an id) and
     country; ``enrollments`` are :func:`cohort_enrollments` when the caller read them, and
     ``assignments`` their coaches (:func:`coaches_of_enrollments`) when it read those so.
-    At most eight queries (six when the caller read the enrollments), whatever the number
-    of cities."""
+    At most nine queries (seven when the caller read the enrollments, three when every
+    city's own figures are kept: :func:`own_figures`), whatever the number of cities."""
     today = today or timezone.localdate()
     now = timezone.now()
     with scopes_disabled():
