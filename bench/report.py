@@ -64,13 +64,12 @@ def rendered_afresh(data, sizes):
         "reading view its strategy's plans, initiatives and metrics); the SQL of a few "
         "statements, compiled once per process for their inputs (their rows are read every "
         "time); and the charts and texts kept per process by their own inputs (a cohort "
-        "health chart by its figures). In-process "
-        "through Django's test client against the seeded PostgreSQL and Redis, one request "
-        "at a time; *ms* is the median of 15 requests, each timed right "
-        "after a request to the page's floor (the trivial page of the same kind, below), so "
-        "that the shared machine's load weighs on both alike; *÷ floor* divides the two "
-        f"medians at the {big} size. *Queries* counts SQL statements (without the "
-        "`BEGIN`/`COMMIT` of `ATOMIC_REQUESTS`).", "",
+        "health chart by its figures). In-process through Django's test client against the "
+        "seeded PostgreSQL and Redis, one request at a time; *ms* is the median of 15 "
+        "requests, each timed right after a request to the page's floor (the trivial page "
+        "of the same kind, below), so that the shared machine's load weighs on both alike; "
+        f"*÷ floor* divides the two medians at the {big} size. *Queries* counts SQL "
+        "statements (without the `BEGIN`/`COMMIT` of `ATOMIC_REQUESTS`).", "",
         "| page | " + " | ".join(f"{s} queries" for s in sizes) + " | "
         + " | ".join(f"{s} ms" for s in sizes) + f" | {big} floor ms | ÷ floor | "
         f"≤ {MAX_QUERIES} queries | ≤ {MAX_RENDERED_TIMES_FLOOR}× floor |",
