@@ -10,6 +10,9 @@ statement is kept, never its rows: every call reads the database afresh.
 
 The key must name **everything** the SQL depends on besides the code itself; the active
 time zone is added to it (``__date`` lookups write it into the SQL), and the database alias.
+The rows get the conversions Django's own iteration gives them (each column's field and
+backend converters, found at compile time): on SQLite a time comes back as text and only
+the converter makes it an aware datetime; on PostgreSQL psycopg does it itself.
 """
 
 import threading
@@ -20,14 +23,15 @@ from django.db import connections
 from django.utils import timezone
 
 MAX_STATEMENTS = 256
-NOTHING = ("", ())  # the statement of a query that can have no rows
+NOTHING = ("", (), {})  # the statement of a query that can have no rows
 _statements = OrderedDict()
 _lock = threading.Lock()
 
 
 def compiled(key, build, using="default"):
-    """``(sql, params)`` of the queryset ``build()`` returns, compiled once per ``key``
-    (and time zone and database) in this process; the least recently used of more than
+    """``(sql, params, converters)`` of the queryset ``build()`` returns (its columns'
+    converters by position, as ``SQLCompiler.get_converters`` gives them), compiled once per
+    ``key`` (and time zone and database) in this process; the least recently used of more than
     :data:`MAX_STATEMENTS` are forgotten. :data:`NOTHING` when the query can have no rows."""
     full_key = (using, timezone.get_current_timezone_name(), *key)
     with _lock:
@@ -36,7 +40,10 @@ def compiled(key, build, using="default"):
             _statements.move_to_end(full_key)
             return statement
     try:
-        statement = build().query.get_compiler(using).as_sql()
+        compiler = build().query.get_compiler(using)
+        sql, params = compiler.as_sql()
+        statement = (sql, params, compiler.get_converters(
+            [column[0] for column in compiler.select[:compiler.col_count]]))
     except EmptyResultSet:  # e.g. ``id__in=[]``: Django answers no rows without asking
         statement = NOTHING
     with _lock:
@@ -47,16 +54,32 @@ def compiled(key, build, using="default"):
 
 
 def rows_of(key, build, using="default"):
-    """The rows (tuples) of the queryset ``build()`` returns, its statement compiled once
-    per ``key`` (see :func:`compiled`). The queryset must select plain values
-    (``values_list``) whose database types need no conversion by Django's fields."""
+    """The rows (tuples) of the queryset ``build()`` returns (a ``values_list``), its
+    statement compiled once per ``key`` (see :func:`compiled`), each value converted as
+    Django converts it."""
     statement = compiled(key, build, using)
     if statement is NOTHING:
         return []
-    sql, params = statement
-    with connections[using].cursor() as cursor:
+    sql, params, converters = statement
+    connection = connections[using]
+    with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        return cursor.fetchall()
+        rows = cursor.fetchall()
+    if not converters:
+        return rows
+    return [tuple(_converted(row, converters, connection)) for row in rows]
+
+
+def _converted(row, converters, connection):
+    """``row`` with each converted column's value passed through its converters, as
+    ``SQLCompiler.apply_converters`` does."""
+    row = list(row)
+    for position, (functions, expression) in converters.items():
+        value = row[position]
+        for function in functions:
+            value = function(value, expression, connection)
+        row[position] = value
+    return row
 
 
 def forget_statements():

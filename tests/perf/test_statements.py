@@ -3,6 +3,7 @@ only the SQL is kept, and the key keeps apart what the SQL depends on."""
 
 import pytest
 from django.db import connection
+from django.db.models import JSONField, Value
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django_scopes import scopes_disabled
@@ -73,3 +74,20 @@ def test_a_query_that_can_have_no_rows_answers_none_without_asking(no_scope):
         assert statements.rows_of(("none",), build) == []
         assert statements.rows_of(("none",), build) == []
     assert len(queries) == 0 and len(built) == 1
+
+
+def test_the_rows_are_what_djangos_own_iteration_gives(no_scope):
+    """Each column converted as Django converts it (a JSON value parsed, times aware): the
+    raw cursor's rows differ on some backends (SQLite gives times as text)."""
+    city = factories.CityFactory()
+    factories.ActionItemFactory(city=city, title="Publish the 311 data")
+
+    def build():
+        return (ActionItem.objects.filter(city=city).order_by("pk")
+                .annotate(tags=Value({"pillar": "lead", "n": 2}, output_field=JSONField()))
+                .values_list("pk", "title", "due_on", "created_at", "tags"))
+
+    rows = statements.rows_of(("converted", city.pk), build)
+    assert rows == list(build())
+    (_pk, _title, _due, created_at, tags), = rows
+    assert timezone.is_aware(created_at) and tags == {"pillar": "lead", "n": 2}
