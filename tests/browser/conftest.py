@@ -74,6 +74,7 @@ def snap(page, *, force=False):
     shots = getattr(page, "civic_shots", None)
     if shots is None or page.is_closed():
         return None
+    settle(page)
     if page.url.startswith("http") and not page.evaluate("() => window.__civicAxe === true"):
         assert_accessible(page)
     # A flag on ``window`` marks a saved document; a new document starts without it.
@@ -91,6 +92,45 @@ def snap(page, *, force=False):
     if problems:
         pytest.fail(f"{page.url} on a phone:\n" + "\n".join(problems), pytrace=False)
     return path
+
+
+def settle(page):
+    """Wait until the page's current document has loaded.
+
+    A click on a link returns once the navigation has started, not when the new document
+    is there; a test that reads the page straight after it (``path_of``, then ``snap``)
+    would otherwise let axe or the screenshot meet a document still being replaced
+    (axe then fails on a null ``documentElement``). Every check goes through here first.
+    """
+    page.wait_for_load_state("load")
+
+
+def _run_axe(page, attempts=3):
+    """axe-core's results for the loaded document.
+
+    A navigation that a page's own script starts while axe runs (a redirect, a form sent
+    on load) destroys the document axe was reading; then the new document is waited for
+    and checked instead. Any other error is raised at once.
+    """
+    from playwright.sync_api import Error
+
+    for attempt in range(attempts):
+        settle(page)
+        try:
+            return _axe.run(page)
+        except Error as error:
+            replaced = any(sign in str(error) for sign in DOCUMENT_REPLACED)
+            if not replaced or attempt == attempts - 1:
+                raise
+    raise AssertionError("unreachable")
+
+
+# What Chromium says when the document a script was reading is replaced by a navigation.
+DOCUMENT_REPLACED = (
+    "Execution context was destroyed",
+    "reading 'documentElement'",
+    "Cannot find context with specified id",
+)
 
 
 def _save_html(page, shots, name):
@@ -139,7 +179,8 @@ def visit(page, url, *, expect_status=None):
 
 
 def path_of(page):
-    """The path of the page's current URL, e.g. ``/c/riverton/``."""
+    """The path of the page's current URL, e.g. ``/c/riverton/``, once its document has loaded."""
+    settle(page)
     return urlsplit(page.url).path
 
 
@@ -181,7 +222,7 @@ def _describe(violation):
 
 def assert_accessible(page):
     """Run axe-core on the current page; fail on any serious or critical violation."""
-    results = _axe.run(page)
+    results = _run_axe(page)
     page.evaluate("() => { window.__civicAxe = true; }")
     snap(page)
     blocking = [v for v in results.response["violations"] if v["impact"] in BLOCKING_IMPACTS]
