@@ -8,8 +8,6 @@ formatted once, each address reversed once (a page has 45 items and 10 check-ins
 template's tags per row were most of the page's time).
 """
 
-import html
-
 from django.template.defaultfilters import linebreaksbr
 from django.urls import reverse
 from django.utils.formats import date_format
@@ -18,15 +16,9 @@ from django.utils.timezone import template_localtime
 from django.utils.translation import gettext, ngettext
 
 from coaching.models import ActionItemStatus, Rag
+from common.escaping import escaped
 
 _PK = 2147483646  # a key no row has, replaced by each row's own in the reversed address
-
-
-def escaped(value):
-    """:func:`conditional_escape` of ``value``: its own HTML if it has one, else its text
-    escaped (``html.escape``, which Django's ``escape`` calls)."""
-    as_html = getattr(value, "__html__", None)
-    return as_html() if as_html is not None else html.escape(str(value))
 
 
 def _address(name, city):

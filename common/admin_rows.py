@@ -33,9 +33,10 @@ from django.db import models
 from django.db.models.fields.related import ManyToOneRel
 from django.urls import NoReverseMatch, reverse
 from django.utils import dateformat, formats, numberformat, timezone
-from django.utils.functional import Promise
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
+
+from common.escaping import escaped
 
 try:
     from django.contrib.admin.utils import FieldIsAForeignKeyColumnName
@@ -44,16 +45,6 @@ except ImportError:  # pragma: no cover - older Django
 
 PK_MARK = "9081726354pk"  # stands for a row's key in its change page's address
 URL_SAFE = "!$&'()*+,;=/~:@"  # what ``reverse`` leaves unquoted in a path
-
-
-def escaped(value):
-    """``value`` as ``conditional_escape`` renders it: its ``__html__`` if it has one,
-    otherwise its text HTML-escaped."""
-    if isinstance(value, Promise):
-        value = str(value)
-    if hasattr(value, "__html__"):
-        return value.__html__()
-    return html.escape(str(value))
 
 
 def quick_rows_apply(cl):

@@ -6,13 +6,12 @@ byte, each value escaped as ``{{ }}`` escapes it; ``tests/schedule/test_session_
 holds that template and compares the two.
 """
 
-import html
-
 from django.urls import reverse
 from django.utils.dateformat import DateFormat, re_escaped, re_formatchars
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from common.escaping import escaped
 from schedule.models import Audience, SessionKind
 from schedule.templatetags.sessions import day_format, when_text
 
@@ -43,12 +42,6 @@ def _compiled(day_format):
             for i, piece in enumerate(re_formatchars.split(str(day_format))) if piece]
 
 
-def _escaped(value):
-    """``value`` as ``{{ value }}`` writes it: its own HTML if it has one, else escaped."""
-    as_html = getattr(value, "__html__", None)
-    return as_html() if as_html is not None else html.escape(str(value))
-
-
 class SessionList:
     """Writes lists of ``city``'s sessions (rows of :data:`FIELDS` and ``my_rsvp``) in the
     active language and zone; labels, the URL and each day are written once a request."""
@@ -56,12 +49,12 @@ class SessionList:
     def __init__(self, city):
         url = reverse("schedule:session", kwargs={"city": city.slug, "session_id": 0})
         # The id is the URL's last figure: split there ("/c/x/schedule/" + id + "/").
-        self.url_head, self.url_tail = map(_escaped, url.rsplit("0", 1))
-        self.kinds = {value: _escaped(label) for value, label in SessionKind.choices}
-        self.audiences = {value: _escaped(label) for value, label in Audience.choices}
-        self.cancelled_tag = CANCELLED_TAG.format(_escaped(_("Cancelled")))
-        your_answer = _escaped(_("Your answer:"))
-        self.answers = {answer: ANSWER.format(your_answer, _escaped(_(answer)))
+        self.url_head, self.url_tail = map(escaped, url.rsplit("0", 1))
+        self.kinds = {value: escaped(label) for value, label in SessionKind.choices}
+        self.audiences = {value: escaped(label) for value, label in Audience.choices}
+        self.cancelled_tag = CANCELLED_TAG.format(escaped(_("Cancelled")))
+        your_answer = escaped(_("Your answer:"))
+        self.answers = {answer: ANSWER.format(your_answer, escaped(_(answer)))
                         for answer in ("yes", "no", "maybe")}
         self.day_format = _compiled(day_format())
         self.days = {}
@@ -90,18 +83,18 @@ class SessionList:
         module = row["module_id"] is not None
         return ITEM.format(
             cancelled=" cancelled" if cancelled else "",
-            when=_escaped(when_text(row["starts_at"], row["ends_at"], row["time_zone"],
+            when=escaped(when_text(row["starts_at"], row["ends_at"], row["time_zone"],
                                     day=self._day)),
             url=f"{self.url_head}{row['pk']}{self.url_tail}",
-            title=_escaped(row["title"]),
+            title=escaped(row["title"]),
             tag=self.cancelled_tag if cancelled else "",
-            kind=self.kinds.get(row["kind"]) or _escaped(row["kind"]),
-            audience=self.audiences.get(row["audience"]) or _escaped(row["audience"]),
-            module=MODULE.format(_escaped(row["module__title"])) if module else "",
+            kind=self.kinds.get(row["kind"]) or escaped(row["kind"]),
+            audience=self.audiences.get(row["audience"]) or escaped(row["audience"]),
+            module=MODULE.format(escaped(row["module__title"])) if module else "",
             answer=self._answer(row["my_rsvp"]),
         )
 
     def html(self, rows, empty_text):
         """The list of ``rows``, or ``empty_text`` (safe, as the template's ``_()``) if none."""
         items = "".join(map(self._item, rows)) if rows else EMPTY.format(empty_text)
-        return mark_safe(LIST.format(items))  # noqa: S308 - every value is escaped (_escaped)
+        return mark_safe(LIST.format(items))  # noqa: S308 - every value is escaped
