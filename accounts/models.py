@@ -66,7 +66,9 @@ class User(AbstractUser):
     language = models.CharField(
         _("language"), max_length=10, choices=settings.LANGUAGES, default="en"
     )
-    calendar_token = models.CharField(max_length=64, unique=True, default=secrets.token_urlsafe)
+    calendar_token = models.CharField(
+        _("calendar token"), max_length=64, unique=True, default=secrets.token_urlsafe
+    )
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []
@@ -123,7 +125,7 @@ class Membership(models.Model):
         _("city administrator"), default=False,
         help_text=_("May invite team members and request the city's data export."),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     history = HistoricalRecords()
 
     objects = ScopedManager(city="city")
@@ -147,20 +149,22 @@ class Invitation(models.Model):
     """An invitation to join a city's team in a role; the only way to sign up."""
 
     email = models.EmailField(_("e-mail address"))
-    city = models.ForeignKey("cities.City", on_delete=models.CASCADE, related_name="invitations")
+    city = models.ForeignKey(
+        "cities.City", on_delete=models.CASCADE, related_name="invitations", verbose_name=_("city")
+    )
     role = models.CharField(_("role"), max_length=32, choices=Role.choices)
     name = models.CharField(_("name"), max_length=200, blank=True)
-    token = models.CharField(max_length=64, unique=True, default=_invitation_token)
+    token = models.CharField(_("token"), max_length=64, unique=True, default=_invitation_token)
     invited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+",
+        related_name="+", verbose_name=_("invited by"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     expires_at = models.DateTimeField(_("expires at"))
     accepted_at = models.DateTimeField(_("accepted at"), null=True, blank=True)
     accepted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+",
+        related_name="+", verbose_name=_("accepted by"),
     )
 
     objects = ScopedManager(city="city")

@@ -61,7 +61,7 @@ class Announcement(models.Model):
         related_name="+", verbose_name=_("written by"),
     )
     created_at = models.DateTimeField(_("written at"), auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
         verbose_name = _("announcement")
@@ -76,7 +76,8 @@ class Recipient(models.Model):
     """One person an announcement reached: once, in one language, through one city."""
 
     announcement = models.ForeignKey(
-        Announcement, on_delete=models.CASCADE, related_name="recipients"
+        Announcement, on_delete=models.CASCADE, related_name="recipients",
+        verbose_name=_("announcement"),
     )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+",
@@ -89,11 +90,11 @@ class Recipient(models.Model):
     language = models.CharField(_("language sent"), max_length=10)
     notification = models.ForeignKey(
         "notifications.Notification", null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+",
+        related_name="+", verbose_name=_("notification"),
     )
     email = models.ForeignKey(
         "notifications.EmailOutbox", null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+",
+        related_name="+", verbose_name=_("email"),
     )
     created_at = models.DateTimeField(_("sent at"), auto_now_add=True)
 

@@ -45,7 +45,7 @@ class QuestionSection(models.Model):
                                related_name="question_sections", verbose_name=_("cohort"))
     title = models.JSONField(_("title"), default=dict, help_text=_("{language: text}"))
     position = models.PositiveIntegerField(_("position"), default=0)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("question section")
@@ -82,7 +82,7 @@ class Question(models.Model):
     current = models.ForeignKey("QuestionVersion", null=True, blank=True,
                                 on_delete=models.SET_NULL, related_name="+",
                                 verbose_name=_("current wording"))
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("application question")
@@ -106,7 +106,7 @@ class QuestionVersion(models.Model):
     label = models.JSONField(_("label"), default=dict)
     help_text = models.JSONField(_("help text"), default=dict, blank=True)
     choices = models.JSONField(_("choices"), default=list, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                                    on_delete=models.SET_NULL, related_name="+",
                                    verbose_name=_("written by"))
@@ -135,7 +135,7 @@ class Answer(models.Model):
     file = models.FileField(_("file"), upload_to=answer_file_path, blank=True, max_length=200)
     file_type = models.CharField(_("file type"), max_length=10, blank=True)
     file_name = models.CharField(_("file name as uploaded"), max_length=200, blank=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
         verbose_name = _("answer")

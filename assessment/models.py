@@ -30,7 +30,7 @@ class Framework(models.Model):
     is_current = models.BooleanField(
         _("used for new assessments"), default=False,
         help_text=_("New assessments are made with the newest framework marked so."))
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("assessment framework")
@@ -47,7 +47,9 @@ class Framework(models.Model):
 class Area(models.Model):
     """A practice area of a framework (its key is one of strategy's practice areas)."""
 
-    framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="areas")
+    framework = models.ForeignKey(
+        Framework, on_delete=models.CASCADE, related_name="areas", verbose_name=_("framework")
+    )
     key = models.SlugField(_("practice area"), max_length=40)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     name = models.JSONField(_("name"), default=dict)
@@ -67,7 +69,9 @@ class Criterion(models.Model):
     """A statement that is met or not: met when ``needs`` of its items hold and the
     criteria it ``requires`` are met."""
 
-    area = models.ForeignKey(Area, on_delete=models.CASCADE, related_name="criteria")
+    area = models.ForeignKey(
+        Area, on_delete=models.CASCADE, related_name="criteria", verbose_name=_("area")
+    )
     key = models.SlugField(_("key"), max_length=80)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     text = models.JSONField(_("criterion"), default=dict)
@@ -88,7 +92,9 @@ class Criterion(models.Model):
 class Item(models.Model):
     """One checklist item of a criterion: it holds in the city or it does not."""
 
-    criterion = models.ForeignKey(Criterion, on_delete=models.CASCADE, related_name="items")
+    criterion = models.ForeignKey(
+        Criterion, on_delete=models.CASCADE, related_name="items", verbose_name=_("criterion")
+    )
     key = models.SlugField(_("key"), max_length=80)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     text = models.JSONField(_("text"), default=dict)
@@ -112,9 +118,9 @@ class Assessment(CityOwned):
     open for answers between ``opens_on`` and ``closes_on`` (from the cohort's dates)."""
 
     city = models.ForeignKey("cities.City", on_delete=models.CASCADE,
-                             related_name="assessments")
+                             related_name="assessments", verbose_name=_("city"))
     enrollment = models.ForeignKey("cohorts.Enrollment", on_delete=models.CASCADE,
-                                   related_name="assessments")
+                                   related_name="assessments", verbose_name=_("enrollment"))
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     framework = models.ForeignKey(Framework, on_delete=models.PROTECT,
                                   related_name="assessments", verbose_name=_("framework"))
@@ -122,7 +128,7 @@ class Assessment(CityOwned):
     closes_on = models.DateField(_("closes on"))
     # The verified score as last computed ({"met", "total", "percent", "tier", "areas":
     # {area: [met, total]}}), for pages that show it beside other things in one query.
-    summary = models.JSONField(default=dict, blank=True, editable=False)
+    summary = models.JSONField(_("summary"), default=dict, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("assessment")
@@ -146,17 +152,23 @@ class Answer(CityOwned):
 
     city_path = "assessment__city"
 
-    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="answers")
-    item = models.ForeignKey(Item, on_delete=models.PROTECT, related_name="+")
+    assessment = models.ForeignKey(
+        Assessment, on_delete=models.CASCADE, related_name="answers", verbose_name=_("assessment")
+    )
+    item = models.ForeignKey(
+        Item, on_delete=models.PROTECT, related_name="+", verbose_name=_("item")
+    )
     holds = models.BooleanField(_("holds"))
     note = models.TextField(_("note"), blank=True)
     link = models.URLField(_("link"), max_length=500, blank=True)
     file = models.FileField(_("file"), upload_to=answer_path, blank=True, max_length=300)
     original_name = models.CharField(_("file name"), max_length=255, blank=True)
-    content_type = models.CharField(max_length=100, blank=True)
+    content_type = models.CharField(_("content type"), max_length=100, blank=True)
     size = models.PositiveIntegerField(_("size (bytes)"), default=0)
-    answered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                    on_delete=models.SET_NULL, related_name="+")
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+", verbose_name=_("answered by"),
+    )
 
     class Meta:
         verbose_name = _("answer")
@@ -180,12 +192,18 @@ class Review(CityOwned):
 
     city_path = "assessment__city"
 
-    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="reviews")
-    criterion = models.ForeignKey(Criterion, on_delete=models.PROTECT, related_name="+")
+    assessment = models.ForeignKey(
+        Assessment, on_delete=models.CASCADE, related_name="reviews", verbose_name=_("assessment")
+    )
+    criterion = models.ForeignKey(
+        Criterion, on_delete=models.PROTECT, related_name="+", verbose_name=_("criterion")
+    )
     verdict = models.CharField(_("verdict"), max_length=12, choices=Verdict.choices)
     comment = models.TextField(_("comment"), blank=True)
-    reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                 on_delete=models.SET_NULL, related_name="+")
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+", verbose_name=_("reviewer"),
+    )
 
     class Meta:
         verbose_name = _("coach's review")
@@ -207,12 +225,18 @@ class GapInitiative(CityOwned):
     updated_at = None  # not recorded for this model
 
     assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE,
-                                   related_name="gap_initiatives")
-    criterion = models.ForeignKey(Criterion, on_delete=models.PROTECT, related_name="+")
-    initiative = models.ForeignKey("strategy.Initiative", null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+")
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+")
+                                   related_name="gap_initiatives", verbose_name=_("assessment"))
+    criterion = models.ForeignKey(
+        Criterion, on_delete=models.PROTECT, related_name="+", verbose_name=_("criterion")
+    )
+    initiative = models.ForeignKey(
+        "strategy.Initiative", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("initiative"),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+", verbose_name=_("created by"),
+    )
 
     class Meta:
         verbose_name = _("gap made an initiative")

@@ -87,7 +87,7 @@ class Attachment(CityOwned):
     title = models.CharField(_("title"), max_length=200, blank=True)
     file = models.FileField(_("file"), upload_to=attachment_path, blank=True, max_length=300)
     original_name = models.CharField(_("file name"), max_length=255, blank=True)
-    content_type = models.CharField(max_length=100, blank=True)
+    content_type = models.CharField(_("content type"), max_length=100, blank=True)
     size = models.PositiveIntegerField(_("size (bytes)"), default=0)
     url = models.URLField(_("link"), max_length=500, blank=True)
     added_by = models.ForeignKey(

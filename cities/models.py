@@ -37,7 +37,7 @@ class City(models.Model):
     monthly_commitment_hours = models.DecimalField(
         _("monthly training commitment (hours)"), max_digits=5, decimal_places=1, default=5
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     history = HistoricalRecords()
 
     class Meta:

@@ -23,6 +23,7 @@ their ``city_id`` like any record's.
 """
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from django_scopes.manager import DisabledQuerySet
 from django_scopes.state import get_scope
 
@@ -58,8 +59,8 @@ class CityOwned(models.Model):
     #: The lookup from this model to ``cities.City`` (``"enrollment__city"``, …).
     city_path = "city"
 
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = CityScopedManager()
 

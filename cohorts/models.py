@@ -77,9 +77,13 @@ class Enrollment(CityOwned):
     created_at = None  # not recorded for this model
     updated_at = None  # not recorded for this model
 
-    city = models.ForeignKey("cities.City", on_delete=models.CASCADE, related_name="enrollments")
-    cohort = models.ForeignKey(Cohort, on_delete=models.PROTECT, related_name="enrollments")
-    enrolled_at = models.DateTimeField(auto_now_add=True)
+    city = models.ForeignKey(
+        "cities.City", on_delete=models.CASCADE, related_name="enrollments", verbose_name=_("city")
+    )
+    cohort = models.ForeignKey(
+        Cohort, on_delete=models.PROTECT, related_name="enrollments", verbose_name=_("cohort")
+    )
+    enrolled_at = models.DateTimeField(_("enrolled at"), auto_now_add=True)
     withdrawn_on = models.DateField(
         _("withdrawn on"), null=True, blank=True,
         help_text=_("The day the city left the cohort; it is not invited to later sessions."),

@@ -18,20 +18,24 @@ class CohortReport(models.Model):
     funder), keyed by the content it shows."""
 
     cohort = models.ForeignKey(
-        "cohorts.Cohort", on_delete=models.CASCADE, related_name="reports"
+        "cohorts.Cohort", on_delete=models.CASCADE, related_name="reports", verbose_name=_("cohort")
     )
-    content_hash = models.CharField(max_length=64)
-    language = models.CharField(max_length=10, default="en")
-    kind = models.CharField(max_length=10, choices=ReportKind.choices, default=ReportKind.END)
-    country = models.CharField(max_length=2, blank=True)  # the ISO country filtered on
+    content_hash = models.CharField(_("content hash"), max_length=64)
+    language = models.CharField(_("language"), max_length=10, default="en")
+    kind = models.CharField(
+        _("kind"), max_length=10, choices=ReportKind.choices, default=ReportKind.END
+    )
+    country = models.CharField(
+        max_length=2, blank=True, verbose_name=_("country")
+    )  # the ISO country filtered on
     status = models.CharField(
         _("status"), max_length=10, choices=ReportStatus.choices, default=ReportStatus.PENDING
     )
-    file = models.FileField(upload_to="reports/", blank=True, max_length=300)
-    error = models.TextField(blank=True)
-    attempts = models.PositiveSmallIntegerField(default=0)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    file = models.FileField(_("file"), upload_to="reports/", blank=True, max_length=300)
+    error = models.TextField(_("error"), blank=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
         verbose_name = _("cohort report")

@@ -41,7 +41,7 @@ class SessionFeedback(CityOwned):
     to_change = models.TextField(_("what to change"), blank=True, max_length=COMMENT_MAX)
     asked_at = models.DateTimeField(_("asked at"), null=True, blank=True)
     answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
-    claim = models.CharField(max_length=32, blank=True, db_index=True, editable=False)
+    claim = models.CharField(_("claim"), max_length=32, blank=True, db_index=True, editable=False)
 
     class Meta:
         verbose_name = _("session feedback")

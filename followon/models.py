@@ -28,7 +28,9 @@ class FocusArea(models.TextChoices):
 class FollowOn(CityOwned):
     """An enrollment's follow-on phase: the months after the cohort ended."""
 
-    city = models.ForeignKey("cities.City", on_delete=models.CASCADE, related_name="follow_ons")
+    city = models.ForeignKey(
+        "cities.City", on_delete=models.CASCADE, related_name="follow_ons", verbose_name=_("city")
+    )
     enrollment = models.OneToOneField(
         "cohorts.Enrollment", on_delete=models.CASCADE, related_name="follow_on",
         verbose_name=_("enrollment"),
@@ -58,21 +60,23 @@ class FollowOn(CityOwned):
 class InitiativeUpdate(CityOwned):
     """One quarter's word on one strategy initiative: status, note and evidence."""
 
-    city = models.ForeignKey("cities.City", on_delete=models.CASCADE, related_name="+")
+    city = models.ForeignKey(
+        "cities.City", on_delete=models.CASCADE, related_name="+", verbose_name=_("city")
+    )
     follow_on = models.ForeignKey(FollowOn, on_delete=models.CASCADE,
-                                  related_name="initiative_updates")
+                                  related_name="initiative_updates", verbose_name=_("follow on"))
     initiative = models.ForeignKey("strategy.Initiative", on_delete=models.CASCADE,
-                                   related_name="quarterly_updates")
+                                   related_name="quarterly_updates", verbose_name=_("initiative"))
     quarter = models.PositiveSmallIntegerField(_("quarter"))
     status = models.CharField(_("status"), max_length=16, choices=InitiativeStatus.choices)
     note = models.TextField(_("note"), blank=True)
     evidence_file = models.FileField(_("evidence file"), upload_to="followon/",
                                      max_length=300, blank=True)
-    evidence_name = models.CharField(max_length=200, blank=True)
+    evidence_name = models.CharField(_("evidence name"), max_length=200, blank=True)
     evidence_link = models.URLField(_("evidence link"), max_length=500, blank=True)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+",
+        related_name="+", verbose_name=_("recorded by"),
     )
     history = HistoricalRecords()
 
@@ -90,17 +94,19 @@ class InitiativeUpdate(CityOwned):
 class MetricUpdate(CityOwned):
     """One quarter's actual value of one strategy metric."""
 
-    city = models.ForeignKey("cities.City", on_delete=models.CASCADE, related_name="+")
+    city = models.ForeignKey(
+        "cities.City", on_delete=models.CASCADE, related_name="+", verbose_name=_("city")
+    )
     follow_on = models.ForeignKey(FollowOn, on_delete=models.CASCADE,
-                                  related_name="metric_updates")
+                                  related_name="metric_updates", verbose_name=_("follow on"))
     metric = models.ForeignKey("strategy.Metric", on_delete=models.CASCADE,
-                               related_name="quarterly_updates")
+                               related_name="quarterly_updates", verbose_name=_("metric"))
     quarter = models.PositiveSmallIntegerField(_("quarter"))
     actual = models.CharField(_("actual value"), max_length=100)
     note = models.TextField(_("note"), blank=True)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+",
+        related_name="+", verbose_name=_("recorded by"),
     )
     history = HistoricalRecords()
 

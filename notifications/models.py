@@ -40,9 +40,10 @@ class NotificationEvent(models.Model):
     category = models.CharField(_("category"), max_length=20, choices=Category.choices)
     mandatory = models.BooleanField(_("mandatory"), default=False)
     content_type = models.ForeignKey(
-        ContentType, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        ContentType, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("content type"),
     )
-    object_id = models.CharField(max_length=64, blank=True)
+    object_id = models.CharField(_("object id"), max_length=64, blank=True)
     about = GenericForeignKey("content_type", "object_id")
     about_repr = models.CharField(_("about"), max_length=300, blank=True)
     city = models.ForeignKey(
@@ -66,7 +67,8 @@ class Notification(models.Model):
     """One person's in-app notification, rendered in their language."""
 
     record = models.ForeignKey(
-        NotificationEvent, on_delete=models.CASCADE, related_name="notifications"
+        NotificationEvent, on_delete=models.CASCADE, related_name="notifications",
+        verbose_name=_("record"),
     )
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications",
@@ -109,11 +111,12 @@ class EmailOutbox(models.Model):
     """One e-mail: queued → sending → sent | failed (with the reason)."""
 
     record = models.ForeignKey(
-        NotificationEvent, null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="emails",
+        NotificationEvent, null=True, blank=True, on_delete=models.SET_NULL, related_name="emails",
+        verbose_name=_("record"),
     )
     notification = models.ForeignKey(
-        Notification, null=True, blank=True, on_delete=models.SET_NULL, related_name="emails"
+        Notification, null=True, blank=True, on_delete=models.SET_NULL, related_name="emails",
+        verbose_name=_("notification"),
     )
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
@@ -154,7 +157,8 @@ class NotificationPreference(models.Model):
     """How one person wants to hear about one category."""
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_preferences"
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+        related_name="notification_preferences", verbose_name=_("user"),
     )
     category = models.CharField(_("category"), max_length=20, choices=Category.choices)
     delivery = models.CharField(_("delivery"), max_length=20, choices=Delivery.choices)
@@ -217,7 +221,7 @@ class ReminderRule(models.Model):
         _("audience"), max_length=20, choices=Audience.choices, default=Audience.DEFAULT
     )
     active = models.BooleanField(_("active"), default=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("reminder rule")
@@ -231,17 +235,21 @@ class ReminderRule(models.Model):
 class ReminderDelivery(models.Model):
     """The claim, written before a reminder is sent, that makes each reminder go out once."""
 
-    rule = models.ForeignKey(ReminderRule, on_delete=models.CASCADE, related_name="deliveries")
-    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
-    object_id = models.CharField(max_length=64)
+    rule = models.ForeignKey(
+        ReminderRule, on_delete=models.CASCADE, related_name="deliveries", verbose_name=_("rule")
+    )
+    content_type = models.ForeignKey(
+        ContentType, on_delete=models.CASCADE, related_name="+", verbose_name=_("content type")
+    )
+    object_id = models.CharField(_("object id"), max_length=64)
     about = GenericForeignKey("content_type", "object_id")
-    recipient_key = models.CharField(max_length=260)
+    recipient_key = models.CharField(_("recipient key"), max_length=260)
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+",
+        related_name="+", verbose_name=_("recipient"),
     )
     occurrence = models.CharField(_("occurrence"), max_length=100)
-    claim = models.CharField(max_length=32, db_index=True)
+    claim = models.CharField(_("claim"), max_length=32, db_index=True)
     created_at = models.DateTimeField(_("sent at"), auto_now_add=True)
 
     class Meta:

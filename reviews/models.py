@@ -33,7 +33,7 @@ class Reviewer(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
         related_name="reviewer", verbose_name=_("account"),
     )
-    token = models.CharField(max_length=64, unique=True, default=_token, editable=False)
+    token = models.CharField(_("token"), max_length=64, unique=True, default=_token, editable=False)
     invited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
         related_name="+", verbose_name=_("invited by"),
@@ -73,8 +73,8 @@ class Criterion(models.Model):
     hidden = models.BooleanField(
         _("hidden"), default=False,
         help_text=_("Hidden criteria are not scored and do not count in the ranking."))
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
         verbose_name = _("rubric criterion")
@@ -107,7 +107,7 @@ class Assignment(models.Model):
     conflict_declared_at = models.DateTimeField(_("conflict declared at"), null=True,
                                                 blank=True)
     created_at = models.DateTimeField(_("assigned at"), auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
         verbose_name = _("review assignment")
@@ -133,7 +133,9 @@ class Assignment(models.Model):
 class Score(models.Model):
     """A reviewer's score of one criterion (1–5) with a comment."""
 
-    assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="scores")
+    assignment = models.ForeignKey(
+        Assignment, on_delete=models.CASCADE, related_name="scores", verbose_name=_("assignment")
+    )
     criterion = models.ForeignKey(Criterion, on_delete=models.PROTECT, related_name="scores",
                                   verbose_name=_("criterion"))
     value = models.PositiveSmallIntegerField(

@@ -54,8 +54,7 @@ class Session(models.Model):
     starts_at = models.DateTimeField(_("starts at"))
     ends_at = models.DateTimeField(_("ends at"))
     time_zone = models.CharField(
-        _("time zone"), max_length=64, validators=[validate_time_zone],
-        default="America/New_York",
+        _("time zone"), max_length=64, validators=[validate_time_zone], default="America/New_York",
         help_text=_("The time zone the session is planned in."),
     )
     location = models.CharField(_("place"), max_length=300, blank=True)
@@ -78,10 +77,10 @@ class Session(models.Model):
         related_name="hosted_sessions", verbose_name=_("host"),
     )
     is_cancelled = models.BooleanField(_("cancelled"), default=False)
-    sequence = models.PositiveIntegerField(default=0, editable=False)
-    uid = models.CharField(max_length=120, unique=True, default=_new_uid, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    sequence = models.PositiveIntegerField(_("sequence"), default=0, editable=False)
+    uid = models.CharField(_("uid"), max_length=120, unique=True, default=_new_uid, editable=False)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
         verbose_name = _("session")
@@ -125,13 +124,18 @@ class Rsvp(CityOwned):
     created_at = None  # not recorded for this model (answered_at is)
     updated_at = None  # not recorded for this model
 
-    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="rsvps")
-    city = models.ForeignKey("cities.City", on_delete=models.CASCADE, related_name="+")
+    session = models.ForeignKey(
+        Session, on_delete=models.CASCADE, related_name="rsvps", verbose_name=_("session")
+    )
+    city = models.ForeignKey(
+        "cities.City", on_delete=models.CASCADE, related_name="+", verbose_name=_("city")
+    )
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="rsvps"
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="rsvps",
+        verbose_name=_("user"),
     )
     answer = models.CharField(_("answer"), max_length=10, choices=RsvpAnswer.choices)
-    answered_at = models.DateTimeField(auto_now=True)
+    answered_at = models.DateTimeField(_("answered at"), auto_now=True)
 
     class Meta:
         verbose_name = _("RSVP")
@@ -150,16 +154,21 @@ class Attendance(CityOwned):
     created_at = None  # not recorded for this model (marked_at is)
     updated_at = None  # not recorded for this model
 
-    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="attendances")
-    city = models.ForeignKey("cities.City", on_delete=models.CASCADE, related_name="+")
+    session = models.ForeignKey(
+        Session, on_delete=models.CASCADE, related_name="attendances", verbose_name=_("session")
+    )
+    city = models.ForeignKey(
+        "cities.City", on_delete=models.CASCADE, related_name="+", verbose_name=_("city")
+    )
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="attendances"
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="attendances",
+        verbose_name=_("user"),
     )
     marked_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+",
+        related_name="+", verbose_name=_("marked by"),
     )
-    marked_at = models.DateTimeField(auto_now=True)
+    marked_at = models.DateTimeField(_("marked at"), auto_now=True)
 
     class Meta:
         verbose_name = _("attendance")
@@ -183,14 +192,17 @@ class HoursEntry(CityOwned):
 
     updated_at = None  # not recorded for this model
 
-    city = models.ForeignKey("cities.City", on_delete=models.CASCADE, related_name="+")
+    city = models.ForeignKey(
+        "cities.City", on_delete=models.CASCADE, related_name="+", verbose_name=_("city")
+    )
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="hours_entries"
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="hours_entries",
+        verbose_name=_("user"),
     )
     hours = models.DecimalField(_("hours"), max_digits=5, decimal_places=2)
     on_date = models.DateField(_("date"))
     source = models.CharField(_("source"), max_length=20, choices=HoursSource.choices)
-    source_key = models.CharField(max_length=120)
+    source_key = models.CharField(_("source key"), max_length=120)
     note = models.CharField(_("note"), max_length=500, blank=True)
 
     class Meta:

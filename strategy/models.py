@@ -65,9 +65,8 @@ class StrategyTemplate(models.Model):
 class TemplateComponent(models.Model):
     """One core component of a template (governance, quality, use, transparency…)."""
 
-    template = models.ForeignKey(
-        StrategyTemplate, on_delete=models.CASCADE, related_name="components"
-    )
+    template = models.ForeignKey(StrategyTemplate, models.CASCADE, related_name="components",
+                                 verbose_name=_("template"))
     key = models.SlugField(_("key"), max_length=40)
     # Every text below left empty is the shipped text for ``key`` (strategy.defaults), shown
     # in the reader's language; text staff type is shown as typed.
@@ -109,7 +108,9 @@ class StrategyState(models.TextChoices):
 class Strategy(CityOwned):
     """A city's three-year data strategy."""
 
-    city = models.ForeignKey("cities.City", on_delete=models.CASCADE, related_name="strategies")
+    city = models.ForeignKey(
+        "cities.City", on_delete=models.CASCADE, related_name="strategies", verbose_name=_("city")
+    )
     cohort = models.ForeignKey(
         "cohorts.Cohort", null=True, blank=True, on_delete=models.SET_NULL,
         related_name="strategies", verbose_name=_("cohort"),
@@ -132,7 +133,7 @@ class Strategy(CityOwned):
     )
     revision = models.PositiveIntegerField(_("revision"), default=1)
     # {section key: the revision at which that section last changed}
-    section_revisions = models.JSONField(default=dict, blank=True)
+    section_revisions = models.JSONField(_("section revisions"), default=dict, blank=True)
     approved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
         related_name="+", verbose_name=_("approved by"),
@@ -145,7 +146,7 @@ class Strategy(CityOwned):
     )
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+",
+        related_name="+", verbose_name=_("updated by"),
     )
     history = HistoricalRecords()
 
@@ -172,9 +173,11 @@ class ComponentPlan(CityOwned):
     created_at = None  # not recorded for this model
     updated_at = None  # not recorded for this model
 
-    strategy = models.ForeignKey(Strategy, on_delete=models.CASCADE, related_name="components")
+    strategy = models.ForeignKey(
+        Strategy, on_delete=models.CASCADE, related_name="components", verbose_name=_("strategy")
+    )
     key = models.SlugField(_("component"), max_length=40)
-    order = models.PositiveSmallIntegerField(default=0)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
     current_maturity = models.PositiveSmallIntegerField(
         _("current maturity"), null=True, blank=True, validators=MATURITY_VALIDATORS
     )
@@ -286,16 +289,17 @@ class Comment(CityOwned):
     city_path = "strategy__city"
     updated_at = None  # not recorded for this model
 
-    strategy = models.ForeignKey(Strategy, on_delete=models.CASCADE, related_name="comments")
-    section = models.CharField(_("section"), max_length=80)
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    strategy = models.ForeignKey(
+        Strategy, on_delete=models.CASCADE, related_name="comments", verbose_name=_("strategy")
     )
+    section = models.CharField(_("section"), max_length=80)
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True,
+                               related_name="+", verbose_name=_("author"))
     body = models.TextField(_("comment"))
-    resolved_at = models.DateTimeField(null=True, blank=True)
+    resolved_at = models.DateTimeField(_("resolved at"), null=True, blank=True)
     resolved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+",
+        related_name="+", verbose_name=_("resolved by"),
     )
 
     class Meta:
@@ -320,22 +324,23 @@ class StrategyVersion(CityOwned):
     created_at = None  # not recorded for this model
     updated_at = None  # not recorded for this model
 
-    strategy = models.ForeignKey(Strategy, on_delete=models.CASCADE, related_name="versions")
-    number = models.PositiveSmallIntegerField(_("version"))
-    snapshot = models.JSONField()
-    submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    strategy = models.ForeignKey(
+        Strategy, on_delete=models.CASCADE, related_name="versions", verbose_name=_("strategy")
     )
-    submitted_at = models.DateTimeField()
+    number = models.PositiveSmallIntegerField(_("version"))
+    snapshot = models.JSONField(_("snapshot"))
+    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True,
+                                     related_name="+", verbose_name=_("submitted by"))
+    submitted_at = models.DateTimeField(_("submitted at"))
     decision = models.CharField(
         _("decision"), max_length=24, choices=Decision.choices, default=Decision.PENDING
     )
     decision_comment = models.TextField(_("mayor's comment"), blank=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+",
+        related_name="+", verbose_name=_("decided by"),
     )
-    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("strategy version")
@@ -365,15 +370,16 @@ class StrategyDocument(CityOwned):
 
     city_path = "strategy__city"
 
-    strategy = models.ForeignKey(Strategy, on_delete=models.CASCADE, related_name="documents")
-    kind = models.CharField(max_length=8, choices=DocumentKind.choices)
-    content_hash = models.CharField(max_length=64)
-    status = models.CharField(
-        max_length=8, choices=DocumentStatus.choices, default=DocumentStatus.PENDING
+    strategy = models.ForeignKey(
+        Strategy, on_delete=models.CASCADE, related_name="documents", verbose_name=_("strategy")
     )
-    file = models.FileField(upload_to="strategy/", max_length=300, blank=True)
-    error = models.TextField(blank=True)
-    attempts = models.PositiveSmallIntegerField(default=0)
+    kind = models.CharField(_("kind"), max_length=8, choices=DocumentKind.choices)
+    content_hash = models.CharField(_("content hash"), max_length=64)
+    status = models.CharField(_("status"), max_length=8, choices=DocumentStatus.choices,
+                              default=DocumentStatus.PENDING)
+    file = models.FileField(_("file"), upload_to="strategy/", max_length=300, blank=True)
+    error = models.TextField(_("error"), blank=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
 
     class Meta:
         verbose_name = _("strategy document")
