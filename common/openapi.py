@@ -12,6 +12,7 @@ gives them:
   with its session cookie (without the CSRF token);
 - 404 where the path names a row or a city (missing and hidden look the same), or the list
   is paginated (a page past the end);
+- 406 everywhere: an ``Accept`` header naming no media type the operation writes (XML);
 - 413 and 415 where the operation takes a body: one over the size limit, or one it cannot
   read as any of its media types;
 - 429 everywhere: every view is throttled.
@@ -47,6 +48,7 @@ DESCRIPTIONS = {
     "401": "No valid credentials.",
     "403": "Signed in, but not allowed to do this.",
     "404": "No such row or city, or one the caller may not see.",
+    "406": "The Accept header names no media type this operation answers in.",
     "413": "The body is larger than the site accepts.",
     "415": "The body is not in a media type this operation reads.",
     "429": "Too many requests: try again later.",
@@ -66,7 +68,7 @@ def error_codes(operation, method="get"):
     ``method``) can answer."""
     parameters = operation.get("parameters", [])
     query = [p["name"] for p in parameters if p.get("in") == "query"]
-    codes = {"429"}
+    codes = {"406", "429"}
     if "requestBody" in operation or query or method != "get":
         codes.add("400")
     if "requestBody" in operation:

@@ -136,3 +136,26 @@ def test_a_body_over_the_limit_is_a_documented_413_in_the_callers_language(
     assert "413" in OPERATIONS[operation_id][2]["responses"]
     assert response.json() == {"detail": in_language("pt-br", too_large_message)}
 
+
+
+ALL_OPERATIONS = sorted(OPERATIONS)
+
+
+@pytest.mark.parametrize("operation_id", ALL_OPERATIONS)
+def test_an_accept_header_it_cannot_answer_is_a_documented_406(operation_id, world):
+    """A client that asks for XML (or anything the operation does not write) is told so
+    with a documented 406 in JSON, in its language, and nothing changes."""
+    client, method, url = prepared(world, operation_id)
+    operation = OPERATIONS[operation_id][2]
+    with scopes_disabled():
+        before = row_counts()
+    response = getattr(client, method)(url, HTTP_ACCEPT="application/xml",
+                                       HTTP_ACCEPT_LANGUAGE="es")
+    assert response.status_code == 406, (operation_id, response.status_code,
+                                         response.content[:300])
+    assert "406" in operation["responses"], f"{operation_id}: 406 is not documented"
+    assert response["Content-Type"].startswith("application/json")
+    assert response.json() == {"detail": in_language("es", lambda: exceptions.NotAcceptable(
+        ).detail)}
+    with scopes_disabled():
+        assert row_counts() == before, f"{operation_id} changed rows for a refused request"
