@@ -5,13 +5,15 @@ Everything here reads the city's records in the current scope (the city's portal
 
 from dataclasses import dataclass, field
 
-from django.db.models import Q
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from cities.models import City
 from coaching.models import ActionItem, ActionItemStatus, CheckIn, CheckInStatus
 from schedule.audience import sessions_for_city
 from schedule.commitment import hours_this_month
-from schedule.convening import NOT_CONFIRMED, mayor_presence
+from schedule.convening import NOT_CONFIRMED, mayor_sessions, own_status, with_own_answers
 from schedule.hours import city_today
 from schedule.models import Audience
 from showcases.models import Showcase
@@ -37,34 +39,45 @@ def mayor_briefing(*, city, user, upcoming=4):
     """Facts for the mayor's home, in a fixed number of queries."""
     month_start = city_today(city).replace(day=1)
     now = timezone.now()
-    mayor_sessions = list(
+    sessions = list(with_own_answers(
         sessions_for_city(city=city)
         .filter(starts_at__gte=now, is_cancelled=False)
-        .filter(Q(audience__in=[Audience.MAYORS, Audience.EVERYONE]) | Q(city=city))
-        .order_by("starts_at")[:20]
-    )
+        .filter(Q(audience__in=[Audience.MAYORS, Audience.EVERYONE]) | Q(city=city)),
+        user=user,
+    ).order_by("starts_at")[:20])
+    # The mayor's own answer to each mayor-only session, as cohort health counts it.
     unconfirmed = {
-        status.session.pk for status in mayor_presence(
-            sessions=mayor_sessions, city_ids=[city.pk], user=user, now=now
-        )
-        if status.status == NOT_CONFIRMED
+        session.pk for session in mayor_sessions(sessions)
+        if own_status(session, now=now) == NOT_CONFIRMED
     }
+    checkins, actions_done = _month_counts(city=city, month_start=month_start)
     return MayorBriefing(
         strategy_to_review=Strategy.objects.filter(city=city, state=StrategyState.IN_REVIEW)
         .first(),
-        sessions_to_confirm=[s for s in mayor_sessions if s.pk in unconfirmed],
-        upcoming=mayor_sessions[:upcoming],
-        checkins_this_month=CheckIn.objects.filter(
-            city=city, status=CheckInStatus.LOGGED, happened_at__date__gte=month_start
-        ).count(),
+        sessions_to_confirm=[s for s in sessions if s.pk in unconfirmed],
+        upcoming=sessions[:upcoming],
+        checkins_this_month=checkins,
         showcases_this_month=list(
             Showcase.objects.filter(
                 Q(accepted_at__date__gte=month_start) | Q(presented_at__date__gte=month_start),
                 city=city,
             ).only("title", "state")
         ),
-        actions_done_this_month=ActionItem.objects.filter(
-            city=city, status=ActionItemStatus.DONE, closed_at__date__gte=month_start
-        ).count(),
+        actions_done_this_month=actions_done,
         hours=hours_this_month(city=city),
     )
+
+
+def _month_counts(*, city, month_start):
+    """(check-ins logged, action items done) since ``month_start``, in one query."""
+    def count(queryset):
+        return Coalesce(Subquery(
+            queryset.filter(city=OuterRef("pk")).order_by().values("city")
+            .annotate(n=Count("pk")).values("n")), 0)
+
+    return City.objects.filter(pk=city.pk).values_list(
+        count(CheckIn.objects.filter(status=CheckInStatus.LOGGED,
+                                     happened_at__date__gte=month_start)),
+        count(ActionItem.objects.filter(status=ActionItemStatus.DONE,
+                                        closed_at__date__gte=month_start)),
+    ).get()

@@ -1,7 +1,8 @@
 """Is the mayor at the convening? One answer for every page that asks.
 
-Cohort health, the staff calendar's confirmations and the mayor's "What needs you" all
-call :func:`mayor_presence`, so a mayor is never "confirmed" on one page and "not
+Cohort health and the staff calendar's confirmations call :func:`mayor_presence`, the
+mayor's own "What needs you" :func:`own_status` of sessions read :func:`with_own_answers`;
+both decide by :func:`status_of`, so a mayor is never "confirmed" on one page and "not
 confirmed" on another. The rule:
 
 - once a session has begun, what counts is the attendance recorded (also after the fact):
@@ -16,7 +17,7 @@ Three queries whatever the number of sessions and cities.
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import F
+from django.db.models import Exists, F, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_scopes import scopes_disabled
@@ -71,6 +72,23 @@ def status_of(*, session, attended, said_yes, now):
             return ATTENDED
         return NOT_RECORDED if said_yes else MISSED
     return CONFIRMED if said_yes else NOT_CONFIRMED
+
+
+def with_own_answers(sessions, *, user):
+    """``sessions`` (a queryset) with ``user``'s own ``said_yes`` and ``attended`` read in
+    the same query (whichever city recorded them, as :func:`mayor_presence` reads them)."""
+    with scopes_disabled():
+        said_yes = Rsvp.objects.filter(session=OuterRef("pk"), user=user,
+                                       answer=RsvpAnswer.YES)
+        attended = Attendance.objects.filter(session=OuterRef("pk"), user=user)
+    return sessions.annotate(said_yes=Exists(said_yes), attended=Exists(attended))
+
+
+def own_status(session, *, now):
+    """The status of the person whose answers ``session`` was read with
+    (:func:`with_own_answers`)."""
+    return status_of(session=session, attended=session.attended, said_yes=session.said_yes,
+                     now=now)
 
 
 def is_convening_session(session):

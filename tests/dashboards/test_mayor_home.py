@@ -1,3 +1,4 @@
+import datetime
 import io
 
 import pytest
@@ -61,7 +62,7 @@ def test_mayor_home_query_count_does_not_grow(n, client, django_assert_num_queri
             factories.SessionFactory(cohort=enrollment.cohort, audience="mayors")
             factories.CheckInFactory(city=enrollment.city, enrollment=enrollment)
     client.force_login(mayor)
-    with django_assert_num_queries(21):
+    with django_assert_num_queries(17):
         body = client.get(f"/c/{enrollment.city.slug}/").content.decode()
     assert body.count("Please confirm you will attend") == min(n, 20)
 
@@ -101,3 +102,65 @@ def test_a_question_from_the_coach_is_named_in_the_card(mayor_client):
     assert "Your coach is waiting for your decision on 1 question." in card
     assert 'href="#coaching-requests-heading"' in _needs_you_card(body)
     assert 'id="coaching-requests-heading"' in body
+
+
+def test_the_mayor_is_asked_exactly_what_cohort_health_counts_as_not_confirmed(client):
+    """The home reads the mayor's answers with the sessions; the statuses are those
+    ``mayor_presence`` (cohort health, the staff calendar) gives, session by session."""
+    from dashboards.mayor import mayor_briefing
+    from schedule.convening import NOT_CONFIRMED, mayor_presence
+
+    with scopes_disabled():
+        enrollment = factories.EnrollmentFactory()
+        city, cohort = enrollment.city, enrollment.cohort
+        mayor = factories.MembershipFactory(city=city, role="mayor").user
+        other = factories.MembershipFactory(city=city, role="cdo").user
+        said = {}
+        for answer in ("yes", "no", None, "someone else"):
+            session = factories.SessionFactory(cohort=cohort, audience="mayors",
+                                               title=f"Mayors: {answer}")
+            if answer in ("yes", "no"):
+                factories.RsvpFactory(session=session, city=city, user=mayor, answer=answer)
+            elif answer == "someone else":
+                factories.RsvpFactory(session=session, city=city, user=other, answer="yes")
+            said[session.pk] = answer
+        factories.SessionFactory(cohort=cohort, audience="mayors", is_cancelled=True)
+        factories.SessionFactory(cohort=cohort, audience="everyone")
+        expected = {
+            status.session.pk for status in mayor_presence(
+                sessions=list(Session.objects.filter(cohort=cohort)), city_ids=[city.pk],
+                user=mayor)
+            if status.status == NOT_CONFIRMED
+        }
+        briefing = mayor_briefing(city=city, user=mayor)
+
+    asked = {session.pk for session in briefing.sessions_to_confirm}
+    assert asked == expected
+    assert {said[pk] for pk in asked} == {"no", None, "someone else"}
+
+
+def test_this_months_check_ins_and_actions_are_counted_in_the_citys_month(client):
+    from dashboards.mayor import mayor_briefing
+    from schedule.hours import city_today
+
+    with scopes_disabled():
+        enrollment = factories.EnrollmentFactory()
+        city = enrollment.city
+        mayor = factories.MembershipFactory(city=city, role="mayor").user
+        month_start = city_today(city).replace(day=1)
+        this_month = timezone.make_aware(
+            datetime.datetime.combine(month_start, datetime.time(12)))
+        last_month = this_month - datetime.timedelta(days=20)
+        for happened_at in (this_month, this_month, last_month):
+            factories.CheckInFactory(city=city, enrollment=enrollment, happened_at=happened_at)
+        factories.CheckInFactory(city=city, enrollment=enrollment, happened_at=this_month,
+                                 status="draft")
+        for closed_at, status in ((this_month, "done"), (last_month, "done"),
+                                  (this_month, "open")):
+            factories.ActionItemFactory(city=city, status=status, closed_at=closed_at)
+        other_city = factories.EnrollmentFactory(cohort=enrollment.cohort).city
+        factories.ActionItemFactory(city=other_city, status="done", closed_at=this_month)
+        briefing = mayor_briefing(city=city, user=mayor)
+
+    assert briefing.checkins_this_month == 2
+    assert briefing.actions_done_this_month == 1
