@@ -2,20 +2,29 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cities.people import coaches_of
-from coaching.checkins import city_member_ids
+from accounts.models import User
+from cities.people import coaches_of, members_of
 from coaching.models import ActionItem, ActionItemStatus
 from notifications.services import notify
 
 TITLE_MAX = 200
 
 
+def possible_owners(*, city):
+    """Who may own an action item of ``city``: its team members and its coaches (active
+    accounts), by name; one query, for the owner field's choices."""
+    return User.objects.filter(
+        Q(pk__in=members_of(city).values("pk")) | Q(pk__in=coaches_of(city).values("pk"))
+    ).order_by("name", "email")
+
+
 def possible_owner_ids(*, city):
-    """Who may own an action item of ``city``: its team members and its coaches."""
-    return city_member_ids(city=city) | set(coaches_of(city).values_list("pk", flat=True))
+    """The ids of :func:`possible_owners` (one query)."""
+    return set(possible_owners(city=city).values_list("pk", flat=True))
 
 
 def _validate(*, city, title, owner, due_on, creating):

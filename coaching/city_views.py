@@ -17,7 +17,6 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts.models import User
 from caching.page_cache import cache_page_per_person
 from cities.doors import allows, rule_required
 from cities.people import members_of
@@ -37,12 +36,6 @@ ACTION_ROWS = 3
 
 def _members(city):
     return members_of(city).order_by("name", "email")
-
-
-def _owners(city):
-    return User.objects.filter(pk__in=actions.possible_owner_ids(city=city)).order_by(
-        "name", "email"
-    )
 
 
 def _back(request, default):
@@ -96,7 +89,7 @@ def coaching_page(request, city, *, forms=None, status=200):
 # --- check-ins ---------------------------------------------------------------------------
 
 def _action_forms(request, city, data=None):
-    owners = _owners(city)
+    owners = actions.possible_owners(city=city)
     return [
         ActionItemForm(data, owners=owners, optional=True, prefix=f"action-{n}")
         for n in range(ACTION_ROWS)
@@ -261,7 +254,7 @@ def checkin_autosave(request, city):
 def action_item_create(request, city):
     """Add an action item on its own (not in a check-in)."""
     city = request.city
-    form = ActionItemForm(request.POST, owners=_owners(city), prefix="item",
+    form = ActionItemForm(request.POST, owners=actions.possible_owners(city=city), prefix="item",
                           initiatives=actions.city_initiatives(city=city))
     return _post_step(
         request, city,

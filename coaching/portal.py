@@ -8,7 +8,7 @@ from django.utils import timezone
 from accounts.models import User
 from cities.doors import allows
 from coaching import page_reads
-from coaching.actions import city_initiatives, possible_owner_ids
+from coaching.actions import city_initiatives, possible_owners
 from coaching.checkins import checkins_visible_to
 from coaching.forms import ActionItemForm, MayorAnswerForm, MayorRequestForm
 from coaching.models import (
@@ -66,9 +66,7 @@ def coaching_page_context(*, request, city, forms, all_open=False, all_history=F
         item.can_update = can_manage or item.owner_id == user.pk
     owners = User.objects.none()
     if can_manage:
-        owners = User.objects.filter(pk__in=possible_owner_ids(city=city)).order_by(
-            "name", "email"
-        )
+        owners = possible_owners(city=city)
     return {
         "city": city,
         "today": timezone.localdate(),

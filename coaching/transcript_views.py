@@ -17,7 +17,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts.models import User
 from cities.doors import rule_required
 from cities.people import members_of
 from coaching import actions, checkins
@@ -76,11 +75,6 @@ def transcript_upload(request, city):
 
 def _members(city):
     return members_of(city).order_by("name", "email")
-
-
-def _owners(city):
-    return User.objects.filter(pk__in=actions.possible_owner_ids(city=city)).order_by(
-        "name", "email")
 
 
 def _first_view(city, draft, members, owners):
@@ -157,7 +151,7 @@ def transcript_review(request, city, pk):
             "retention_days": retention_days(),
         })
     draft = draft_from(transcript=transcript)
-    members, owners = _members(city), _owners(city)
+    members, owners = _members(city), actions.possible_owners(city=city)
     if request.method == "POST":
         form, action_forms, decision_forms = _posted(request, city, members, owners)
         checkin = _confirm(request, transcript, form, action_forms, decision_forms)

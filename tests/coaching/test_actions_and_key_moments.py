@@ -152,3 +152,21 @@ def test_only_the_mayor_answers_once_and_the_answer_is_in_the_history(world, cli
     assert request.answer == "Yes, go." and request.answered_by == world.users["mayor_a"]
     assert latest.answer == "Yes, go." and latest.history_user == world.users["mayor_a"]
     assert world.users["coach_a"] in [n.recipient for n in _events("coaching.mayor_answered")]
+
+
+def test_possible_owners_are_the_citys_active_team_and_coaches_each_once(world):
+    from coaching.actions import possible_owner_ids, possible_owners
+
+    with scopes_disabled():
+        gone = factories.MembershipFactory(city=world.city, role=Role.CDO,
+                                           user__is_active=False).user
+        # A coach who also sits on the team is offered once.
+        factories.MembershipFactory(city=world.city, role=Role.CDO, user=world.users["coach_a"])
+        owners = list(possible_owners(city=world.city))
+    names = [(user.name, user.email) for user in owners]
+    assert names == sorted(names)
+    assert len(owners) == len(set(owners))
+    assert {world.users["member_a"], world.users["mayor_a"], world.users["coach_a"]} <= set(owners)
+    assert not {world.users["member_b"], world.users["coach_b"], gone} & set(owners)
+    with scopes_disabled():
+        assert possible_owner_ids(city=world.city) == {user.pk for user in owners}
