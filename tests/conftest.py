@@ -1,9 +1,23 @@
 import os
+import re
 
 import pytest
 from django_scopes import scopes_disabled
 
 from tests.pg import with_path
+
+# A test id naming an object by its address ("<… object at 0x7f…>") differs from one process
+# to the next: pytest-xdist's workers then collect different tests and the run stops.
+UNSTABLE_ID = re.compile(r"0x[0-9a-fA-F]{6,}")
+
+
+def pytest_collection_modifyitems(config, items):
+    """Refuse test ids that would differ between processes (parametrize with ``ids=``)."""
+    unstable = [item.nodeid for item in items if UNSTABLE_ID.search(item.nodeid)]
+    if unstable:
+        raise pytest.UsageError(
+            "test ids that change from one process to the next (name the parameters with "
+            "ids=):\n" + "\n".join(unstable[:20]))
 
 
 def pytest_configure(config):
