@@ -1,13 +1,9 @@
 import pytest
 from allauth.mfa.models import Authenticator
-from allauth.mfa.totp.internal.auth import (
-    format_hotp_value,
-    hotp_value,
-    yield_hotp_counters_from_time,
-)
 from django_scopes import scopes_disabled
 
 from tests.factories import PASSWORD, CityFactory, MembershipFactory, UserFactory
+from tests.totp import current_code
 
 pytestmark = pytest.mark.django_db
 
@@ -47,7 +43,7 @@ def test_a_user_with_totp_needs_the_current_code(client):
     secret = "JBSWY3DPEHPK3PXP"
     Authenticator.objects.create(user=user, type=Authenticator.Type.TOTP, data={"secret": secret})
     assert _token(client, email=user.email, password=PASSWORD).status_code == 400
-    code = format_hotp_value(hotp_value(secret, next(yield_hotp_counters_from_time())))
+    code = current_code(secret)
     response = _token(client, email=user.email, password=PASSWORD, code=code)
     assert response.status_code == 200, response.content
 
