@@ -11,7 +11,7 @@ from django.utils import timezone, translation
 from django_scopes import scope, scopes_disabled
 
 from coaching.checkins import log_checkin
-from schedule.hours import log_learning
+from schedule.hours import city_today, log_learning
 from schedule.models import HoursEntry
 
 HAPPENED = timezone.make_aware(datetime.datetime(2026, 11, 24, 15, 0))
@@ -38,7 +38,7 @@ def test_the_checkin_line_reads_in_spanish_and_portuguese(world):
     _log_checkin_in_english(world)
     with scope(city=world.city):
         log_learning(city=world.city, user=world.users["member_a"], hours=1,
-                     on_date=timezone.localdate(), note="Read the data-inventory guide")
+                     on_date=city_today(world.city), note="Read the data-inventory guide")
     client, spanish = _hours_page(world, "es")
     assert "Reunión de seguimiento de acompañamiento del 24 de noviembre de 2026" in spanish
     assert "Coaching check-in on" not in spanish
